@@ -1,0 +1,123 @@
+/**
+ * The plan catalogue in memory: every validated plan and target, looked up by id in constant
+ * time, listed by plan, searched by Chinese or English name. Knows nothing of Excel or React.
+ */
+import type { Plan, Target } from "./schema";
+import { CatalogError, type CatalogIssue, validatePlan } from "./validate";
+
+export interface CatalogEntry {
+  plan: Plan;
+  target: Target;
+}
+
+export interface RawPlanFile {
+  file: string;
+  data: unknown;
+}
+
+export class Catalog {
+  private readonly byId = new Map<string, CatalogEntry>();
+  private readonly plansById = new Map<string, Plan>();
+  /** Lower-cased "zh en id" per target, for search. */
+  private readonly haystack: Array<{ key: string; entry: CatalogEntry }> = [];
+
+  constructor(
+    readonly plans: readonly Plan[],
+    /** Problems of the plan files that could not be loaded; the others still load. */
+    readonly issues: readonly CatalogIssue[] = [],
+  ) {
+    for (const plan of plans) {
+      this.plansById.set(plan.id, plan);
+      for (const target of plan.targets) {
+        const entry = { plan, target };
+        this.byId.set(target.id, entry);
+        this.haystack.push({
+          key: `${target.name.zh}\u0000${target.name.en}\u0000${target.id}`.toLowerCase(),
+          entry,
+        });
+      }
+    }
+  }
+
+  /** Case-insensitive lookup, tolerant of the spaces a cell may carry. */
+  get(id: string): CatalogEntry | undefined {
+    return this.byId.get(id) ?? this.byId.get(normalizeId(id));
+  }
+
+  plan(id: string): Plan | undefined {
+    return this.plansById.get(id) ?? this.plansById.get(id.trim().toUpperCase());
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  *entries(): IterableIterator<CatalogEntry> {
+    yield* this.byId.values();
+  }
+
+  /**
+   * Targets whose Chinese name, English name or id contains every word of the query
+   * (words split on white space; case-insensitive). Table order is kept.
+   */
+  search(query: string, planId?: string): CatalogEntry[] {
+    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+    if (words.length === 0) return [];
+    return this.haystack
+      .filter(({ key, entry }) => (!planId || entry.plan.id === planId) && words.every((w) => key.includes(w)))
+      .map(({ entry }) => entry);
+  }
+}
+
+export function normalizeId(id: string): string {
+  return String(id).trim().toUpperCase().replace(/\s+/g, "");
+}
+
+/**
+ * Validates every file; plans with problems are left out and their problems kept, so one corrupt
+ * file never takes the others down. Duplicate plan or target ids across files are problems too.
+ */
+export function loadCatalog(files: readonly RawPlanFile[]): Catalog {
+  const plans: Plan[] = [];
+  const issues: CatalogIssue[] = [];
+  const planIds = new Map<string, string>();
+  const targetIds = new Map<string, string>();
+  for (const { file, data } of files) {
+    const result = validatePlan(file, data);
+    if (!result.ok) {
+      issues.push(...result.issues);
+      continue;
+    }
+    const plan = result.plan;
+    if (planIds.has(plan.id)) {
+      issues.push({
+        file,
+        path: "$.id",
+        zh: `规划编号 ${plan.id} 已由 ${planIds.get(plan.id)} 使用`,
+        en: `plan id ${plan.id} is already used by ${planIds.get(plan.id)}`,
+      });
+      continue;
+    }
+    const clash = plan.targets.find((t) => targetIds.has(t.id));
+    if (clash) {
+      issues.push({
+        file,
+        path: `$.targets[${plan.targets.indexOf(clash)}].id`,
+        zh: `指标编号 ${clash.id} 已由 ${targetIds.get(clash.id)} 使用`,
+        en: `target id ${clash.id} is already used by ${targetIds.get(clash.id)}`,
+      });
+      continue;
+    }
+    planIds.set(plan.id, file);
+    for (const t of plan.targets) targetIds.set(t.id, file);
+    plans.push(plan);
+  }
+  return new Catalog(plans, issues);
+}
+
+/** Like loadCatalog, but any problem is an error: for the build, tests and the CLI. */
+export function loadCatalogStrict(files: readonly RawPlanFile[]): Catalog {
+  const catalog = loadCatalog(files);
+  if (catalog.issues.length) throw new CatalogError([...catalog.issues]);
+  return catalog;
+}

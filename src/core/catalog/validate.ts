@@ -1,0 +1,175 @@
+/**
+ * Turns untrusted JSON into a validated Plan, or into messages that name the file, the JSON path
+ * and the problem in Chinese and English. The schema checks shapes; the rules here check what a
+ * shape cannot say (a target year before its base year, a range whose top is below its bottom …).
+ */
+import { Plan, type Target } from "./schema";
+
+export interface CatalogIssue {
+  file: string;
+  /** JSON path, e.g. $.targets[3].target.max */
+  path: string;
+  zh: string;
+  en: string;
+}
+
+export class CatalogError extends Error {
+  constructor(public readonly issues: CatalogIssue[]) {
+    super(issues.map(formatIssue).join("\n"));
+    this.name = "CatalogError";
+  }
+}
+
+export function formatIssue(i: CatalogIssue): string {
+  return `${i.file} ${i.path}: ${i.zh} / ${i.en}`;
+}
+
+function jsonPath(segments: ReadonlyArray<PropertyKey>): string {
+  return (
+    "$" +
+    segments
+      .map((s) => (typeof s === "number" ? `[${s}]` : `.${String(s)}`))
+      .join("")
+  );
+}
+
+/** Parses a file's text; never throws, returns either the plan or its problems. */
+export function parsePlanText(
+  file: string,
+  text: string,
+): { ok: true; plan: Plan } | { ok: false; issues: CatalogIssue[] } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return {
+      ok: false,
+      issues: [
+        {
+          file,
+          path: "$",
+          zh: `不是有效的 JSON：${(e as Error).message}`,
+          en: `not valid JSON: ${(e as Error).message}`,
+        },
+      ],
+    };
+  }
+  return validatePlan(file, raw);
+}
+
+export function validatePlan(
+  file: string,
+  raw: unknown,
+): { ok: true; plan: Plan } | { ok: false; issues: CatalogIssue[] } {
+  const parsed = Plan.safeParse(raw);
+  if (!parsed.success) {
+    return {
+      ok: false,
+      issues: parsed.error.issues.map((i) => ({
+        file,
+        path: jsonPath(i.path),
+        zh: `格式不符：${i.message}`,
+        en: `does not match the format: ${i.message}`,
+      })),
+    };
+  }
+  const issues = planRules(file, parsed.data);
+  return issues.length ? { ok: false, issues } : { ok: true, plan: parsed.data };
+}
+
+const QUANTITATIVE = new Set<Target["kind"]>([
+  "level",
+  "cumulative",
+  "additions",
+  "annual",
+  "growthRate",
+  "growth",
+]);
+
+/** Rules across fields. Each returns bilingual text so the loader can show it as it is. */
+function planRules(file: string, plan: Plan): CatalogIssue[] {
+  const out: CatalogIssue[] = [];
+  const add = (path: string, zh: string, en: string) => out.push({ file, path, zh, en });
+  if (plan.period.end < plan.period.start) {
+    add("$.period", "规划期结束年早于开始年", "the period ends before it starts");
+  }
+  const seen = new Map<string, number>();
+  plan.targets.forEach((t, i) => {
+    const at = `$.targets[${i}]`;
+    if (seen.has(t.id)) {
+      add(`${at}.id`, `指标编号 ${t.id} 重复（另见 $.targets[${seen.get(t.id)}]）`, `duplicate target id ${t.id} (also at $.targets[${seen.get(t.id)}])`);
+    } else seen.set(t.id, i);
+    if (!t.id.startsWith(plan.id + "-")) {
+      add(`${at}.id`, `指标编号 ${t.id} 应以规划编号 ${plan.id}- 开头`, `target id ${t.id} must start with the plan id ${plan.id}-`);
+    }
+    if (t.base && t.target.year != null && t.target.year < t.base.year) {
+      add(`${at}.target.year`, `目标年 ${t.target.year} 早于基期年 ${t.base.year}`, `target year ${t.target.year} is before the base year ${t.base.year}`);
+    }
+    if (t.target.year != null && (t.target.year < plan.period.start || t.target.year > plan.period.end)) {
+      add(`${at}.target.year`, `目标年 ${t.target.year} 不在规划期 ${plan.period.start}–${plan.period.end} 内`, `target year ${t.target.year} is outside the period ${plan.period.start}–${plan.period.end}`);
+    }
+    if (t.target.max != null) {
+      if (t.target.value == null) {
+        add(`${at}.target.max`, "有区间上限却没有下限", "a range has an upper end but no lower end");
+      } else if (t.target.max < t.target.value) {
+        add(`${at}.target.max`, `区间上限 ${t.target.max} 小于下限 ${t.target.value}`, `the range's upper end ${t.target.max} is below its lower end ${t.target.value}`);
+      }
+    }
+    if ((t.comparator === "range") !== (t.target.max != null)) {
+      add(`${at}.comparator`, "区间目标须同时有 comparator=range 与 target.max", "a range target needs both comparator \"range\" and target.max");
+    }
+    if (QUANTITATIVE.has(t.kind) && t.target.value == null) {
+      add(`${at}.target.value`, `定量指标（${t.kind}）缺少目标值`, `a quantitative target (${t.kind}) has no target value`);
+    }
+    if ((t.kind === "qualitative" || t.kind === "milestone") && t.target.value != null) {
+      add(`${at}.target.value`, `${t.kind} 指标不应有目标值`, `a ${t.kind} target carries no target value`);
+    }
+    const years = new Set<number>();
+    t.milestones.forEach((m, j) => {
+      if (m.year < plan.period.start || m.year > plan.period.end) {
+        add(`${at}.milestones[${j}].year`, `阶段目标年 ${m.year} 不在规划期 ${plan.period.start}–${plan.period.end} 内`, `milestone year ${m.year} is outside the period ${plan.period.start}–${plan.period.end}`);
+      }
+      if (t.base && m.year < t.base.year) {
+        add(`${at}.milestones[${j}].year`, `阶段目标年 ${m.year} 早于基期年 ${t.base.year}`, `milestone year ${m.year} is before the base year ${t.base.year}`);
+      }
+      if (years.has(m.year)) {
+        add(`${at}.milestones[${j}].year`, `阶段目标年 ${m.year} 重复`, `milestone year ${m.year} appears twice`);
+      }
+      years.add(m.year);
+    });
+    t.derived.forEach((d, j) => {
+      if (fieldValue(t, d.field) == null) {
+        add(`${at}.derived[${j}].field`, `推算说明指向空字段 ${d.field}`, `a derivation names the empty field ${d.field}`);
+      }
+    });
+  });
+  return out;
+}
+
+/** The value a derivation or conflict field name refers to. */
+export function fieldValue(t: Target, field: string): unknown {
+  if (field.startsWith("milestones.")) {
+    const y = Number(field.slice("milestones.".length));
+    return t.milestones.find((m) => m.year === y)?.value ?? null;
+  }
+  switch (field) {
+    case "baseYear":
+      return t.base?.year ?? null;
+    case "baseValue":
+      return t.base?.value ?? null;
+    case "targetYear":
+      return t.target.year;
+    case "targetValue":
+      return t.target.value;
+    case "targetMax":
+      return t.target.max;
+    case "unit":
+      return t.unit;
+    case "kind":
+      return t.kind;
+    case "name":
+      return t.name.zh;
+    default:
+      return null;
+  }
+}
