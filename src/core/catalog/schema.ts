@@ -5,6 +5,9 @@
  */
 import { z } from "zod";
 
+// zod 4 compiles fast parsers with `new Function` unless told not to; the add-in runs no eval.
+z.config({ jitless: true });
+
 /** A text in Chinese (as the plan writes it) and English (our translation). */
 export const Localized = z.object({
   zh: z.string().trim().min(1),
