@@ -1,0 +1,34 @@
+/**
+ * npm run bench: prints every benchmark figure of the add-in. Figures are ratios to baselines
+ * measured in the same run wherever a ratio means something; nothing here passes or fails a test.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { benchCore } from "./core";
+
+type Figures = Record<string, string | number>;
+
+function print(title: string, figures: Figures) {
+  console.log(`\n## ${title}`);
+  const width = Math.max(...Object.keys(figures).map((k) => k.length));
+  for (const [k, v] of Object.entries(figures)) console.log(`  ${k.padEnd(width)}  ${v}`);
+}
+
+async function optional(file: string, fn: string): Promise<Figures | null> {
+  if (!fs.existsSync(path.join(__dirname, file + ".ts"))) return null;
+  const mod = await import(`./${file}`);
+  return typeof mod[fn] === "function" ? mod[fn]() : null;
+}
+
+async function main() {
+  print("Catalogue, lookup and functions / 目录、查找与函数", benchCore());
+  const sheets = await optional("sheets", "benchSheets");
+  if (sheets) print("Target sheets / 目标工作表", sheets);
+  const pane = await optional("taskpane", "benchTaskpane");
+  if (pane) print("Task pane / 任务窗格", pane);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
