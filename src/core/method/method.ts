@@ -176,7 +176,7 @@ function noFigure(ref: TargetRef): MethodError {
   const what = ref.target.kind === "milestone" ? { zh: "是否完成型（里程碑）", en: "a yes/no milestone" } : { zh: "定性", en: "qualitative" };
   return new MethodError(
     "NA",
-    `${ref.target.id} 是${what.zh}目标，规划未给出数值`,
+    `${ref.target.id} 为${what.zh}目标，规划未给出数值`,
     `${ref.target.id} is ${what.en}; the plan gives no figure`,
   );
 }
