@@ -1,4 +1,3 @@
-/* eslint-disable no-undef, @typescript-eslint/no-require-imports */
 /**
  * Builds the add-in into dist/: one page (taskpane.html) hosting both the task pane and the custom
  * functions (shared runtime), functions.json from the JSDoc, its Chinese twin, the icons, the help
