@@ -86,31 +86,31 @@ describe("each kind of invalid file is rejected with file, JSON path and problem
   it("a missing field", () => {
     const p = minimalPlan();
     delete p.targets[0].unit;
-    expectIssue(issuesOf(p), "$.targets[0].unit", /格式不符/, /does not match the format/);
+    expectIssue(issuesOf(p), "$.targets[0].unit", /缺少必填字段/, /required field is missing/);
   });
 
   it("a missing plan-level field", () => {
     const p = minimalPlan() as Record<string, unknown>;
     delete p.period;
-    expectIssue(issuesOf(p), "$.period", /格式不符/, /does not match the format/);
+    expectIssue(issuesOf(p), "$.period", /缺少必填字段/, /required field is missing/);
   });
 
   it("a wrong type", () => {
     const p = minimalPlan();
     p.targets[0].target.value = "130";
-    expectIssue(issuesOf(p), "$.targets[0].target.value", /格式不符/, /expected number/);
+    expectIssue(issuesOf(p), "$.targets[0].target.value", /类型不符：应为数字/, /expected number/);
   });
 
   it("an unknown kind", () => {
     const p = minimalPlan();
     p.targets[1].kind = "total";
-    expectIssue(issuesOf(p), "$.targets[1].kind", /格式不符/, /does not match the format/);
+    expectIssue(issuesOf(p), "$.targets[1].kind", /取值无效，应为：level、cumulative/, /invalid value; expected one of: level, cumulative/);
   });
 
   it("a target without any quote", () => {
     const p = minimalPlan();
     p.targets[0].quotes = [];
-    expectIssue(issuesOf(p), "$.targets[0].quotes", /格式不符/, /at least one quote/);
+    expectIssue(issuesOf(p), "$.targets[0].quotes", /至少需要一段规划原文/, /at least one quote/);
   });
 
   // The Chinese half of a schema message must say the problem in Chinese, not only "格式不符" followed
@@ -145,7 +145,7 @@ describe("each kind of invalid file is rejected with file, JSON path and problem
   it("a target id that does not look like an id at all", () => {
     const p = minimalPlan();
     p.targets[1].id = "ts 2";
-    expectIssue(issuesOf(p), "$.targets[1].id", /格式不符/, /id must look like JZ-05/);
+    expectIssue(issuesOf(p), "$.targets[1].id", /指标编号须形如 JZ-05/, /id must look like JZ-05/);
   });
 
   it("a target year before the base year", () => {
@@ -240,7 +240,7 @@ describe("each kind of invalid file is rejected with file, JSON path and problem
   it("a derivation naming a field that does not exist", () => {
     const p = minimalPlan();
     p.targets[0].derived = [{ field: "base", note: "x" }];
-    expectIssue(issuesOf(p), "$.targets[0].derived[0].field", /格式不符/, /field must be baseYear/);
+    expectIssue(issuesOf(p), "$.targets[0].derived[0].field", /字段名须为 baseYear/, /field must be baseYear/);
   });
 
   it("a period that ends before it starts", () => {

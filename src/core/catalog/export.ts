@@ -72,7 +72,7 @@ export function csvCell(v: unknown): string {
   else if (Array.isArray(v)) s = v.map((x) => (typeof x === "object" ? JSON.stringify(x) : String(x))).join(" | ");
   else if (typeof v === "object") s = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}:${x}`).join("; ");
   else s = String(v);
-  if (/^[=+\-@]/.test(s) && !/^-?\d/.test(s)) s = "'" + s;
+  if (/^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?(e[+-]?\d+)?$/i.test(s)) s = "'" + s;
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -71,7 +71,7 @@ const FieldName = z
   .string()
   .regex(
     /^(baseYear|baseValue|targetYear|targetValue|targetMax|unit|kind|name|milestones\.\d{4})$/,
-    "field must be baseYear, baseValue, targetYear, targetValue, targetMax, unit, kind, name or milestones.YYYY",
+    "字段名须为 baseYear、baseValue、targetYear、targetValue、targetMax、unit、kind、name 或 milestones.YYYY / field must be baseYear, baseValue, targetYear, targetValue, targetMax, unit, kind, name or milestones.YYYY",
   );
 
 export const Derivation = z.object({
@@ -94,7 +94,7 @@ export type Conflict = z.infer<typeof Conflict>;
 
 export const Target = z.object({
   /** Stable id officials type: plan id, dash, two digits (JZ-05). Never reused for another target. */
-  id: z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, "id must look like JZ-05"),
+  id: z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, "指标编号须形如 JZ-05 / id must look like JZ-05"),
   name: Localized,
   /** Base unit after scaling: 元 not 万元; "%" for percentages; "分" for scores; "" when none. */
   unit: z.string(),
@@ -120,7 +120,7 @@ export const Target = z.object({
   /** Where in the plan: "表1", "二、（三）1.", "附件2" … */
   section: z.string().min(1),
   /** Verbatim excerpts of the plan stating the figures (white space may differ). */
-  quotes: z.array(z.string().min(1)).min(1, "at least one quote from the plan"),
+  quotes: z.array(z.string().min(1)).min(1, "至少需要一段规划原文 / at least one quote from the plan"),
   /** Figures not printed as such, and how they were derived. */
   derived: z.array(Derivation).default([]),
   /** Other parts of the plan that give a different figure for the same thing. */
@@ -132,7 +132,7 @@ export type Target = z.infer<typeof Target>;
 export const Plan = z.object({
   formatVersion: z.literal(1),
   /** Short stable plan id, the prefix of its target ids. */
-  id: z.string().regex(/^[A-Z]{2,4}$/, "plan id must be 2-4 capital letters"),
+  id: z.string().regex(/^[A-Z]{2,4}$/, "规划编号须为 2–4 个大写字母 / plan id must be 2-4 capital letters"),
   title: Localized,
   /** Short name for tabs and sheet names: 焦作 / Jiaozuo. */
   shortName: Localized,
@@ -141,7 +141,7 @@ export const Plan = z.object({
   /** Date printed on the plan, ISO (YYYY, YYYY-MM or YYYY-MM-DD), else null. */
   date: z
     .string()
-    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+    .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "日期须为 YYYY、YYYY-MM 或 YYYY-MM-DD / date must be YYYY, YYYY-MM or YYYY-MM-DD")
     .nullable()
     .default(null),
   /** 征求意见稿 and other drafts. */
@@ -150,7 +150,7 @@ export const Plan = z.object({
   region: Localized,
   period: z.object({ start: Year, end: Year }),
   /** File name of the source text in shared/seeds/. */
-  source: z.string().regex(/^[^/\\]+\.txt$/),
+  source: z.string().regex(/^[^/\\]+\.txt$/, "来源须为 .txt 文件名 / source must be a .txt file name"),
   targets: z.array(Target).min(1),
 });
 export type Plan = z.infer<typeof Plan>;

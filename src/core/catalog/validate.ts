@@ -65,16 +65,57 @@ export function validatePlan(
   if (!parsed.success) {
     return {
       ok: false,
-      issues: parsed.error.issues.map((i) => ({
-        file,
-        path: jsonPath(i.path),
-        zh: `格式不符：${i.message}`,
-        en: `does not match the format: ${i.message}`,
-      })),
+      issues: parsed.error.issues.map((i) => ({ file, path: jsonPath(i.path), ...describeIssue(i, valueAt(raw, i.path)) })),
     };
   }
   const issues = planRules(file, parsed.data);
   return issues.length ? { ok: false, issues } : { ok: true, plan: parsed.data };
+}
+
+const TYPE_ZH: Record<string, string> = {
+  string: "文本",
+  number: "数字",
+  boolean: "true/false",
+  object: "对象",
+  array: "数组",
+  null: "null",
+};
+
+function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+  let v: unknown = raw;
+  for (const k of path) v = v != null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+type ZodIssue = ReturnType<typeof Plan.safeParse>["error"] extends infer E ? (E extends { issues: Array<infer I> } ? I : never) : never;
+
+/** A zod issue in words, Chinese and English; the schema's own messages are "中文 / English". */
+function describeIssue(issue: ZodIssue, value: unknown): { zh: string; en: string } {
+  const i = issue as unknown as Record<string, unknown>;
+  const own = typeof issue.message === "string" && issue.message.includes(" / ") ? issue.message.split(" / ") : null;
+  if (own) return { zh: own[0], en: own.slice(1).join(" / ") };
+  switch (issue.code) {
+    case "invalid_type":
+      if (value === undefined) return { zh: "缺少必填字段", en: "a required field is missing" };
+      return {
+        zh: `类型不符：应为${TYPE_ZH[String(i.expected)] ?? String(i.expected)}`,
+        en: `wrong type: expected ${String(i.expected)}`,
+      };
+    case "too_small":
+      if (i.origin === "array") return { zh: `至少需要 ${i.minimum} 项`, en: `needs at least ${i.minimum} item(s)` };
+      if (i.origin === "string") return { zh: "不能为空", en: "must not be empty" };
+      return { zh: `不能小于 ${i.minimum}`, en: `must be at least ${i.minimum}` };
+    case "too_big":
+      return { zh: `不能大于 ${i.maximum}`, en: `must be at most ${i.maximum}` };
+    case "invalid_value": {
+      const values = (i.values as unknown[] | undefined)?.map(String) ?? [];
+      return { zh: `取值无效，应为：${values.join("、")}`, en: `invalid value; expected one of: ${values.join(", ")}` };
+    }
+    case "invalid_format":
+      return { zh: "格式不符", en: `invalid format: ${issue.message}` };
+    default:
+      return { zh: `格式不符（${issue.code}）`, en: `does not match the format: ${issue.message}` };
+  }
 }
 
 const QUANTITATIVE = new Set<Target["kind"]>([

@@ -48,7 +48,11 @@ export function cellNumber(v: CellValue, what: Label = ACTUAL): number | null {
   if (YES.has(lower)) return 1;
   if (NO.has(lower)) return 0;
   const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?)(%)?$/i.exec(s);
-  if (m) return Number(m[1]);
+  if (m) {
+    const n = Number(m[1]);
+    if (!Number.isFinite(n)) throw new MethodError("VALUE", `${what.zh}「${excerpt(raw)}」超出数值范围`, `${what.en} "${excerpt(raw)}" is out of range`);
+    return n;
+  }
   throw new MethodError("VALUE", `${what.zh}「${excerpt(raw)}」不是数字`, `${what.en} "${excerpt(raw)}" is not a number`);
 }
 

@@ -87,6 +87,8 @@ export function planBaseline({ plan, target }: TargetRef): Point | null {
     return { year: target.base?.year ?? plan.period.start - 1, value: 0 };
   }
   if (target.base && target.base.value != null) return { year: target.base.year, value: target.base.value };
+  // A running total the plan gives no base for (累计超过140亿元) is counted over the plan period.
+  if (target.kind === "cumulative") return { year: plan.period.start - 1, value: 0 };
   return null;
 }
 
@@ -203,7 +205,9 @@ export function expectedValue(
   const tv = target.target.value as number;
   if (year >= due) return tv;
   if (fam === "yearly") {
-    if (year < ref.plan.period.start && !(target.base && year >= target.base.year)) {
+    // The base year's amount is the base itself; the yearly bar starts with the period.
+    if (target.base && target.base.value != null && year === target.base.year) return target.base.value;
+    if (year < ref.plan.period.start) {
       throw new MethodError(
         "NA",
         `${year} 年在规划期（${ref.plan.period.start}–${ref.plan.period.end}）之前`,
@@ -336,6 +340,7 @@ export function assess(
   const measured = measureSeries(ref, series).filter((o) => asOf == null || o.year <= asOf);
   const latest = measured[measured.length - 1];
   if (!latest) return { status: "noData", ...EMPTY, baseline: planBaseline(ref) };
+  if (asOf == null) checkYear(ref, latest.year);
   const due = dueYear(ref);
   const A = latest.value;
   const Y = latest.year;
@@ -372,15 +377,19 @@ export function assess(
   }
 
   if (fam === "yearly") {
-    const bar = safeExpected(ref, Y, settings, planBase) ?? (target.target.value as number);
-    const holds = comparatorHolds(target, A, bar) === true;
+    const bar = expectedValue(ref, Y, settings, planBase);
+    // In the base year itself nothing is expected yet: only the final target can be met there.
+    const atBase = planBase != null && Y === planBase.year && Y < ref.plan.period.start;
+    const holds = comparatorHolds(target, A, atBase ? target.target.value : bar) === true;
     const completion = completionRatio(target, A, bar);
     const regressed =
-      target.kind === "growthRate" ? s * A < -eps(A) : planBase != null && s * (A - planBase.value) < -eps(planBase.value);
+      target.kind === "growthRate" ? s * A < -eps(A) : planBase != null && Y > planBase.year && s * (A - planBase.value) < -eps(planBase.value);
+    const beyondRange = target.comparator === "range" && target.target.max != null && s * (A - target.target.max) > eps(target.target.max);
     let status: StatusCode;
     if (holds) status = "achieved";
+    else if (beyondRange) status = "ahead";
     else if (regressed) status = "regressed";
-    else if (completion != null && completion >= settings.thresholds.onTrack) status = "onTrack";
+    else if (atBase || (completion != null && completion >= settings.thresholds.onTrack)) status = "onTrack";
     else status = "behind";
     const years = Y - (ref.plan.period.start - 1);
     const span = due - (ref.plan.period.start - 1);
