@@ -19,6 +19,9 @@ export function readPlanFiles(dir = PLANS_DIR): { files: RawPlanFile[]; parseErr
       parseErrors.push(`${rel}: ${parsed.issues[0].zh} / ${parsed.issues[0].en}`);
     } else files.push({ file: rel, data: JSON.parse(text) });
   }
+  // Same order as the add-in bundles them: by source plan file (000_… first).
+  const source = (f: RawPlanFile) => String((f.data as { source?: unknown })?.source ?? f.file);
+  files.sort((a, b) => source(a).localeCompare(source(b)));
   return { files, parseErrors };
 }
 
