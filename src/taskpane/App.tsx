@@ -1,0 +1,138 @@
+/**
+ * The task pane: a header, four tabs (plans, sheets, overview, settings) and their panels. A panel
+ * once opened stays mounted (hidden when not selected) so nothing typed in it is lost on the way.
+ */
+import {
+  Badge,
+  FluentProvider,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Tab,
+  TabList,
+  Text,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { type ReactNode, useEffect, useState } from "react";
+import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
+import { type Messages, MessagesContext, useMessages } from "./i18n";
+import { ServicesContext, type TaskpaneServices } from "./services";
+import { OverviewView } from "./views/OverviewView";
+import { PlansTab } from "./views/PlansTab";
+import { SettingsView } from "./views/SettingsView";
+import { SheetsView } from "./views/SheetsView";
+
+export type TabId = "plans" | "sheets" | "overview" | "settings";
+export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "settings"];
+
+/** Marked once the first screen is on the page; bench/taskpane.ts reads it. */
+export const FIRST_RENDER_MARK = "taskpane:first-render";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxWidth: "640px",
+    margin: "0 auto",
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    boxSizing: "border-box",
+  },
+  header: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, marginRight: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  panel: { paddingTop: tokens.spacingVerticalS },
+});
+
+export interface AppProps {
+  services: TaskpaneServices;
+  messages: Messages;
+  initialTab?: TabId;
+}
+
+export function App({ services, messages, initialTab = "plans" }: AppProps) {
+  return (
+    <FluentProvider theme={webLightTheme} lang={messages.locale}>
+      <MessagesContext.Provider value={messages}>
+        <ServicesContext.Provider value={services}>
+          <Shell services={services} initialTab={initialTab} />
+        </ServicesContext.Provider>
+      </MessagesContext.Provider>
+    </FluentProvider>
+  );
+}
+
+function Shell({ services, initialTab }: { services: TaskpaneServices; initialTab: TabId }) {
+  const styles = useStyles();
+  const messages = useMessages();
+  const state = useWorkbookStateSource(services);
+  const [tab, setTab] = useState<TabId>(initialTab);
+  const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([initialTab]));
+
+  useEffect(() => {
+    performance.mark?.(FIRST_RENDER_MARK);
+  }, []);
+
+  const select = (next: TabId) => {
+    setTab(next);
+    setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
+  };
+
+  const panels: Record<TabId, () => ReactNode> = {
+    plans: () => <PlansTab />,
+    sheets: () => <SheetsView onOpenSettings={() => select("settings")} />,
+    overview: () => <OverviewView />,
+    settings: () => <SettingsView />,
+  };
+  const issues = services.catalog.issues;
+
+  return (
+    <WorkbookStateContext.Provider value={state}>
+      <div className={styles.root}>
+        <header className={styles.header}>
+          <Text as="h1" className={styles.title}>
+            {messages.app.title}
+          </Text>
+          {services.host.unavailable === "preview" && (
+            <Badge appearance="tint" color="informative" title={messages.app.previewNote}>
+              {messages.app.previewBadge}
+            </Badge>
+          )}
+        </header>
+        {issues.length > 0 && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{messages.errors.catalog(new Set(issues.map((i) => i.file)).size)}</MessageBarTitle>
+              {messages.errors.catalogNext}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        <nav aria-label={messages.app.navLabel} className={styles.tabs}>
+          <TabList selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
+            {TABS.map((id) => (
+              <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
+                {messages.tabs[id]}
+              </Tab>
+            ))}
+          </TabList>
+        </nav>
+        <main>
+          {TABS.filter((id) => visited.has(id)).map((id) => (
+            <div
+              key={id}
+              role="tabpanel"
+              id={`panel-${id}`}
+              aria-labelledby={`tab-${id}`}
+              hidden={id !== tab}
+              className={styles.panel}
+            >
+              {panels[id]()}
+            </div>
+          ))}
+        </main>
+      </div>
+    </WorkbookStateContext.Provider>
+  );
+}

@@ -1,0 +1,163 @@
+/**
+ * The expected path (序时进度) against the actuals typed so far, as hand-written SVG: a dashed line
+ * for the path, a solid line with dots for the actuals, a diamond for the target. Scales to the
+ * pane's width; the summary below it says the same in words for screen readers.
+ */
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { formatNumber } from "../format";
+import { type Messages, useMessages } from "../i18n";
+import type { ChartPoint, PathChartData } from "../model";
+
+const W = 300;
+const H = 150;
+const M = { left: 46, right: 12, top: 10, bottom: 22 };
+
+const useStyles = makeStyles({
+  figure: { margin: 0 },
+  svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
+  axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
+  grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1 },
+  label: { fill: tokens.colorNeutralForeground3, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
+  expected: { fill: "none", stroke: tokens.colorNeutralForeground3, strokeWidth: 2, strokeDasharray: "5 4" },
+  actual: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2.5 },
+  dot: { fill: tokens.colorBrandForeground1 },
+  target: { fill: tokens.colorPaletteGreenForeground1 },
+  legend: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: `${tokens.spacingVerticalXS} 0 0`,
+    padding: 0,
+    listStyleType: "none",
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
+  swatch: { display: "inline-block", width: "16px", height: 0, marginRight: "4px", verticalAlign: "middle", borderTopWidth: "2px" },
+  swatchExpected: { borderTopStyle: "dashed", borderTopColor: tokens.colorNeutralForeground3 },
+  swatchActual: { borderTopStyle: "solid", borderTopColor: tokens.colorBrandForeground1 },
+  swatchTarget: {
+    width: "8px",
+    height: "8px",
+    borderTopWidth: 0,
+    transform: "rotate(45deg)",
+    backgroundColor: tokens.colorPaletteGreenForeground1,
+  },
+  summary: {
+    position: "absolute",
+    width: "1px",
+    height: "1px",
+    overflow: "hidden",
+    clip: "rect(0 0 0 0)",
+    whiteSpace: "nowrap",
+  },
+});
+
+function compact(value: number, messages: Messages): string {
+  return new Intl.NumberFormat(messages.locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
+}
+
+/** 3–4 round tick values covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number): number[] {
+  if (lo === hi) return [lo];
+  const raw = (hi - lo) / 3;
+  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 2.5, 5, 10].map((k) => k * mag).find((s) => s >= raw) ?? 10 * mag;
+  const ticks: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
+  return ticks;
+}
+
+const listPoints = (points: ChartPoint[], messages: Messages) =>
+  points.length
+    ? points.map((p) => messages.common.yearValue(p.year, formatNumber(p.value, messages))).join(messages.common.listSeparator)
+    : messages.common.none;
+
+export function PathChart({ data, title }: { data: PathChartData; title: string }) {
+  const messages = useMessages();
+  const styles = useStyles();
+  const summaryId = useId();
+  const all = [...data.expected, ...data.actual, ...(data.target ? [data.target] : [])];
+  if (all.length === 0) return null;
+  const years = all.map((p) => p.year);
+  const values = all.map((p) => p.value);
+  const y0 = Math.min(...years);
+  const y1 = Math.max(...years, y0 + 1);
+  let lo = Math.min(...values);
+  let hi = Math.max(...values);
+  if (lo === hi) {
+    lo = lo === 0 ? 0 : lo * 0.9;
+    hi = hi === 0 ? 1 : hi * 1.1;
+  }
+  const pad = (hi - lo) * 0.08;
+  lo -= pad;
+  hi += pad;
+  const x = (year: number) => M.left + ((year - y0) / (y1 - y0)) * (W - M.left - M.right);
+  const y = (value: number) => M.top + (1 - (value - lo) / (hi - lo)) * (H - M.top - M.bottom);
+  const line = (points: ChartPoint[]) => points.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
+  const ticks = niceTicks(lo, hi).filter((t) => t >= lo && t <= hi);
+  const yearStep = Math.max(1, Math.ceil((y1 - y0) / 6));
+  const yearTicks: number[] = [];
+  for (let yr = y0; yr <= y1; yr += yearStep) yearTicks.push(yr);
+
+  return (
+    <figure className={styles.figure}>
+      <svg
+        className={styles.svg}
+        viewBox={`0 0 ${W} ${H}`}
+        role="img"
+        aria-label={title}
+        aria-describedby={summaryId}
+        data-testid="path-chart"
+      >
+        {ticks.map((t) => (
+          <g key={t}>
+            <line className={styles.grid} x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} />
+            <text className={styles.label} x={M.left - 4} y={y(t) + 3} textAnchor="end">
+              {compact(t, messages)}
+            </text>
+          </g>
+        ))}
+        <line className={styles.axis} x1={M.left} x2={W - M.right} y1={H - M.bottom} y2={H - M.bottom} />
+        {yearTicks.map((yr) => (
+          <text key={yr} className={styles.label} x={x(yr)} y={H - M.bottom + 14} textAnchor="middle">
+            {yr}
+          </text>
+        ))}
+        {data.expected.length > 1 && <polyline className={styles.expected} points={line(data.expected)} data-series="expected" />}
+        {data.actual.length > 1 && <polyline className={styles.actual} points={line(data.actual)} data-series="actual" />}
+        {data.actual.map((p) => (
+          <circle key={p.year} className={styles.dot} cx={x(p.year)} cy={y(p.value)} r={3.5} data-series="actual-point" />
+        ))}
+        {data.target && (
+          <rect
+            className={styles.target}
+            x={x(data.target.year) - 4.5}
+            y={y(data.target.value) - 4.5}
+            width={9}
+            height={9}
+            transform={`rotate(45 ${x(data.target.year)} ${y(data.target.value)})`}
+            data-series="target"
+          />
+        )}
+      </svg>
+      <ul className={styles.legend} aria-hidden="true">
+        <li>
+          <span className={`${styles.swatch} ${styles.swatchExpected}`} />
+          {messages.target.chartExpected}
+        </li>
+        <li>
+          <span className={`${styles.swatch} ${styles.swatchActual}`} />
+          {messages.target.chartActual}
+        </li>
+        <li>
+          <span className={`${styles.swatch} ${styles.swatchTarget}`} />
+          {messages.target.chartTarget}
+        </li>
+      </ul>
+      <figcaption id={summaryId} className={styles.summary}>
+        {messages.target.chartSummary(listPoints(data.expected, messages), listPoints(data.actual, messages))}
+      </figcaption>
+    </figure>
+  );
+}

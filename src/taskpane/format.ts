@@ -1,0 +1,47 @@
+/**
+ * Numbers, units and targets in words, in the user's language. Values are stored in base units
+ * (元, 件); where the plan writes them scaled (万元, 亿元) they are shown the plan's way.
+ */
+import type { Target } from "../core/catalog/schema";
+import type { Messages } from "./i18n";
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function formatNumber(value: number, messages: Messages): string {
+  let f = formatters.get(messages.locale);
+  if (!f) {
+    f = new Intl.NumberFormat(messages.locale, { maximumFractionDigits: 2 });
+    formatters.set(messages.locale, f);
+  }
+  return f.format(value);
+}
+
+export function unitText(unit: string, messages: Messages): string {
+  return messages.units[unit] ?? unit;
+}
+
+/** A value of the target with its unit, scaled the way the plan writes it. */
+export function formatValue(target: Target, value: number | null | undefined, messages: Messages): string {
+  if (value == null || !Number.isFinite(value)) return messages.common.dash;
+  if (target.kind === "milestone") return value >= 1 ? messages.values.milestoneDone : formatNumber(value, messages);
+  const scaled = target.display ? value / target.display.scale : value;
+  const unit = target.display ? target.display.unit : target.unit;
+  const text = formatNumber(scaled, messages);
+  return unit ? messages.values.withUnit(text, unitText(unit, messages)) : text;
+}
+
+/** The target in one sentence: "到 2025 年达到 67,000件" / "By 2025, reach 67,000 items". */
+export function describeGoal(target: Target, messages: Messages): string {
+  const year = target.target.year;
+  if (target.kind === "milestone") return messages.describe.milestone(year);
+  if (target.kind === "qualitative" || target.target.value == null) return messages.describe.qualitative(year);
+  if (target.comparator === "range" && target.target.max != null) {
+    return messages.describe.rangeTarget(
+      year,
+      formatValue(target, target.target.value, messages),
+      formatValue(target, target.target.max, messages),
+    );
+  }
+  const comparator = messages.comparators[target.comparator === "none" ? "reach" : target.comparator];
+  return messages.describe.target(year, comparator, formatValue(target, target.target.value, messages));
+}

@@ -1,0 +1,74 @@
+/**
+ * The state shared by every view: the add-in settings of this workbook, the actuals read back
+ * from the sheets, and each target's status computed from them.
+ */
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState } from "react";
+import type { StatusCode } from "../../core/method/method";
+import type { AddinSettings } from "../../office/settings-store";
+import { type Actuals, computeStatuses } from "../model";
+import type { TaskpaneServices } from "../services";
+
+export type ReadState = "idle" | "reading" | "ready" | "error";
+
+export interface WorkbookState {
+  settings: AddinSettings;
+  saveSettings(next: AddinSettings): Promise<void>;
+  actuals: Actuals;
+  /** True once any actual has been read: statuses mean something. */
+  hasActuals: boolean;
+  statuses: ReadonlyMap<string, StatusCode>;
+  readState: ReadState;
+  readError: unknown;
+  readAt: Date | null;
+  readActuals(): Promise<void>;
+}
+
+const NO_ACTUALS: Actuals = new Map();
+
+export function useWorkbookStateSource(services: TaskpaneServices): WorkbookState {
+  const { settings: store, workbook, catalog } = services;
+  const [settings, setSettings] = useState<AddinSettings>(() => store.load());
+  useEffect(() => store.subscribe(setSettings), [store]);
+
+  const [actuals, setActuals] = useState<Actuals>(NO_ACTUALS);
+  const [readState, setReadState] = useState<ReadState>("idle");
+  const [readError, setReadError] = useState<unknown>(null);
+  const [readAt, setReadAt] = useState<Date | null>(null);
+  const latestRead = useRef(0);
+
+  const readActuals = useCallback(async () => {
+    if (!workbook) return;
+    const ticket = ++latestRead.current;
+    setReadState("reading");
+    setReadError(null);
+    try {
+      const read = await workbook.readActuals();
+      if (ticket !== latestRead.current) return;
+      setActuals(read);
+      setReadAt(new Date());
+      setReadState("ready");
+    } catch (e) {
+      if (ticket !== latestRead.current) return;
+      setReadError(e);
+      setReadState("error");
+    }
+  }, [workbook]);
+
+  useEffect(() => {
+    void readActuals();
+  }, [readActuals]);
+
+  const statuses = useMemo(() => computeStatuses(catalog, actuals, settings.method), [catalog, actuals, settings.method]);
+  const hasActuals = useMemo(() => [...actuals.values()].some((s) => s.length > 0), [actuals]);
+  const saveSettings = useCallback((next: AddinSettings) => store.save(next), [store]);
+
+  return { settings, saveSettings, actuals, hasActuals, statuses, readState, readError, readAt, readActuals };
+}
+
+export const WorkbookStateContext = createContext<WorkbookState | null>(null);
+
+export function useWorkbookState(): WorkbookState {
+  const state = useContext(WorkbookStateContext);
+  if (!state) throw new Error("useWorkbookState outside <WorkbookStateContext.Provider>");
+  return state;
+}

@@ -1,0 +1,37 @@
+/**
+ * The task pane's entry: find out where we run (Excel or a plain browser) and in which language,
+ * then render. Office.onReady must be awaited before any Office call; outside Office it resolves
+ * with no host, and the pane runs as a preview.
+ */
+import { createRoot } from "react-dom/client";
+import { bundledCatalog } from "../core/catalog/bundled";
+import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
+import { App } from "./App";
+import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
+import { CATALOGUES, pickLocale } from "./i18n";
+import { detectHost } from "./office/host";
+import { createExcelWorkbook } from "./office/workbook";
+import type { TaskpaneServices } from "./services";
+
+async function start(): Promise<void> {
+  const container = document.getElementById("container");
+  if (!container) throw new Error("taskpane.html has no #container");
+  const host = await detectHost();
+  const messages = CATALOGUES[pickLocale(host.displayLanguage)];
+  document.documentElement.lang = messages.locale;
+  document.title = messages.app.title;
+  if (host.inExcel) loadWorkbookSettings();
+  const catalog = bundledCatalog();
+  const services: TaskpaneServices = {
+    catalog,
+    host,
+    workbook: host.unavailable ? null : createExcelWorkbook(),
+    buildWorkbook: (options) => buildWorkbookInBrowser(catalog, options),
+    saveFile: (data, fileName) => saveFile(data, fileName),
+    copyText: (text) => copyText(text),
+    settings: { load: currentSettings, save: saveWorkbookSettings, subscribe: onSettingsChange },
+  };
+  createRoot(container).render(<App services={services} messages={messages} />);
+}
+
+void start();

@@ -1,0 +1,42 @@
+/**
+ * Everything the task pane needs from outside React, handed in once by index.tsx (and by the
+ * tests, with fakes): the catalogue, the host, the workbook, the .xlsx builder, file saving,
+ * the clipboard and the per-workbook settings store.
+ */
+import { createContext, useContext } from "react";
+import type { Catalog } from "../core/catalog/catalog";
+import type { MethodSettings } from "../core/method/settings";
+import type { AddinSettings } from "../office/settings-store";
+import type { HostInfo } from "./office/host";
+import type { WorkbookActions } from "./office/workbook";
+
+export interface BuildWorkbookOptions {
+  plans?: string[];
+  portable?: boolean;
+  settings?: MethodSettings;
+}
+
+export interface SettingsStore {
+  load(): AddinSettings;
+  save(next: AddinSettings): Promise<void>;
+  subscribe(listener: (s: AddinSettings) => void): () => void;
+}
+
+export interface TaskpaneServices {
+  catalog: Catalog;
+  host: HostInfo;
+  /** Null where workbook actions cannot run (host.unavailable says why). */
+  workbook: WorkbookActions | null;
+  buildWorkbook(options: BuildWorkbookOptions): Promise<Uint8Array>;
+  saveFile(data: Uint8Array, fileName: string): void;
+  copyText(text: string): Promise<void>;
+  settings: SettingsStore;
+}
+
+export const ServicesContext = createContext<TaskpaneServices | null>(null);
+
+export function useServices(): TaskpaneServices {
+  const services = useContext(ServicesContext);
+  if (!services) throw new Error("useServices outside <ServicesContext.Provider>");
+  return services;
+}

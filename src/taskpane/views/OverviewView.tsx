@@ -1,0 +1,150 @@
+/**
+ * Reads the actuals back from the sheets and shows, per plan, how many targets are in each status
+ * (a stacked bar and counts); choosing a count lists those targets, and choosing a target selects
+ * its row in the workbook.
+ */
+import {
+  Button,
+  Caption1,
+  makeStyles,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Subtitle2,
+  Text,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSyncRegular } from "@fluentui/react-icons";
+import { useState } from "react";
+import type { Plan } from "../../core/catalog/schema";
+import { STATUS_CODES, type StatusCode } from "../../core/method/method";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { ListItemButton } from "../components/ListItemButton";
+import { STATUS_FILL } from "../components/StatusBadge";
+import { StatusBar } from "../components/StatusBar";
+import { UnavailableNote } from "../components/UnavailableNote";
+import { ViewHeading } from "../components/ViewHeading";
+import { useWorkbookState } from "../hooks/useWorkbookState";
+import { pickText, useMessages } from "../i18n";
+import { describeError, type UserError } from "../office/errors";
+import { countStatuses } from "../model";
+import { useServices } from "../services";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  plan: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBottom: tokens.spacingVerticalM,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  planHeading: { margin: 0 },
+  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  swatch: { display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", marginRight: "2px" },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
+  toolbar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+});
+
+export function OverviewView() {
+  const messages = useMessages();
+  const styles = useStyles();
+  const { catalog, host, workbook } = useServices();
+  const { actuals, statuses, readState, readError, readAt, readActuals } = useWorkbookState();
+  const [open, setOpen] = useState<{ planId: string; status: StatusCode } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [jumpError, setJumpError] = useState<UserError | null>(null);
+
+  const written = catalog.plans.filter((p) => p.targets.some((t) => actuals.has(t.id)));
+  const hasAny = written.some((p) => p.targets.some((t) => (actuals.get(t.id)?.length ?? 0) > 0));
+
+  const jump = async (id: string) => {
+    if (!workbook) return;
+    setNotice(null);
+    setJumpError(null);
+    try {
+      if (await workbook.selectTarget(id)) setNotice(messages.overview.jumped(id));
+      else setJumpError({ title: messages.errors.title, detail: messages.overview.notInSheet(id), next: "" });
+    } catch (e) {
+      setJumpError(describeError(e, "select", messages));
+    }
+  };
+
+  const planBlock = (plan: Plan) => {
+    const counts = countStatuses(plan, statuses);
+    const name = pickText(plan.shortName, messages);
+    const openHere = open?.planId === plan.id ? open.status : null;
+    return (
+      <section key={plan.id} className={styles.plan} aria-label={name} data-plan-id={plan.id}>
+        <Subtitle2 as="h3" className={styles.planHeading}>
+          {name}
+        </Subtitle2>
+        <StatusBar counts={counts} label={messages.overview.chartLabel(name)} />
+        <div className={styles.counts}>
+          {STATUS_CODES.filter((s) => counts[s] > 0).map((s) => (
+            <ToggleButton
+              key={s}
+              size="small"
+              checked={openHere === s}
+              aria-label={messages.overview.showTargets(messages.status[s], counts[s])}
+              onClick={() => setOpen(openHere === s ? null : { planId: plan.id, status: s })}
+              icon={<span className={styles.swatch} style={{ backgroundColor: STATUS_FILL[s] }} />}
+            >
+              {messages.overview.countOf(messages.status[s], counts[s])}
+            </ToggleButton>
+          ))}
+        </div>
+        {openHere && (
+          <ul className={styles.list} aria-label={messages.overview.targetsIn(name, messages.status[openHere])}>
+            {plan.targets
+              .filter((t) => (statuses.get(t.id) ?? "noData") === openHere)
+              .map((t) => (
+                <li key={t.id}>
+                  <ListItemButton
+                    onClick={() => jump(t.id)}
+                    aria-label={messages.overview.jump(pickText(t.name, messages))}
+                    disabled={!workbook}
+                    data-target-id={t.id}
+                  >
+                    <span>
+                      {pickText(t.name, messages)} <Caption1>{t.id}</Caption1>
+                    </span>
+                  </ListItemButton>
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+    );
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="overview-heading">
+      <ViewHeading id="overview-heading">{messages.overview.heading}</ViewHeading>
+      <Text>{messages.overview.intro}</Text>
+      {host.unavailable ? (
+        <UnavailableNote reason={host.unavailable} />
+      ) : (
+        <div className={styles.toolbar}>
+          <Button icon={<ArrowSyncRegular />} onClick={() => void readActuals()} disabledFocusable={readState === "reading"}>
+            {messages.overview.refresh}
+          </Button>
+          {readState === "reading" && <Spinner size="tiny" label={messages.overview.reading} />}
+          {readAt && readState !== "reading" && <Caption1>{messages.overview.lastRead(readAt.toLocaleTimeString(messages.locale))}</Caption1>}
+        </div>
+      )}
+      {readState === "error" && (
+        <ErrorMessage error={describeError(readError, "read", messages)} />
+      )}
+      {notice && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+      {jumpError && <ErrorMessage error={jumpError} onDismiss={() => setJumpError(null)} />}
+      {!host.unavailable && readState !== "reading" && readState !== "error" && !hasAny && <Text>{messages.overview.noActuals}</Text>}
+      {hasAny && written.map(planBlock)}
+    </section>
+  );
+}

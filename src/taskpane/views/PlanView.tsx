@@ -1,0 +1,176 @@
+/** One plan: what it is, and its targets filtered by area, kind and status. */
+import { Badge, Button, Caption1, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import type { Area, Target } from "../../core/catalog/schema";
+import { STATUS_CODES, type StatusCode } from "../../core/method/method";
+import { ListItemButton } from "../components/ListItemButton";
+import { StatusBadge } from "../components/StatusBadge";
+import { ViewHeading } from "../components/ViewHeading";
+import { unitText } from "../format";
+import { useWorkbookState } from "../hooks/useWorkbookState";
+import { pickText, useMessages } from "../i18n";
+import { useServices } from "../services";
+
+export interface TargetFilters {
+  area: Area | "";
+  kind: Target["kind"] | "";
+  status: StatusCode | "";
+}
+
+export const NO_FILTERS: TargetFilters = { area: "", kind: "", status: "" };
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
+    margin: 0,
+    "& dt": { color: tokens.colorNeutralForeground3 },
+    "& dd": { margin: 0, overflowWrap: "anywhere" },
+  },
+  badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
+  countLine: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
+  itemBody: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
+  name: { overflowWrap: "anywhere" },
+  meta: { color: tokens.colorNeutralForeground3 },
+});
+
+export interface PlanViewProps {
+  planId: string;
+  filters: TargetFilters;
+  onFiltersChange(filters: TargetFilters): void;
+  onOpenTarget(targetId: string): void;
+  onBack(): void;
+  focusHeading?: boolean;
+}
+
+export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBack, focusHeading }: PlanViewProps) {
+  const messages = useMessages();
+  const styles = useStyles();
+  const headingId = useId();
+  const { catalog } = useServices();
+  const { statuses } = useWorkbookState();
+  const plan = catalog.plan(planId);
+  if (!plan) {
+    return (
+      <section className={styles.root}>
+        <ViewHeading onBack={onBack}>{messages.plan.notFound(planId)}</ViewHeading>
+      </section>
+    );
+  }
+  const areas = [...new Set(plan.targets.map((t) => t.area))];
+  const kinds = [...new Set(plan.targets.map((t) => t.kind))];
+  const statusOf = (id: string) => statuses.get(id) ?? "noData";
+  const shown = plan.targets.filter(
+    (t) =>
+      (!filters.area || t.area === filters.area) &&
+      (!filters.kind || t.kind === filters.kind) &&
+      (!filters.status || statusOf(t.id) === filters.status),
+  );
+  const filtered = filters.area || filters.kind || filters.status;
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId}>
+      <ViewHeading onBack={onBack} moveFocus={focusHeading} id={headingId}>
+        {pickText(plan.title, messages)}
+      </ViewHeading>
+      <div className={styles.badges}>
+        <Badge appearance="outline" color="informative">
+          {messages.levels[plan.level]}
+        </Badge>
+        {plan.draft && (
+          <Badge appearance="tint" color="warning">
+            {messages.plans.draft}
+          </Badge>
+        )}
+      </div>
+      <dl className={styles.facts}>
+        <dt>{messages.plan.issuer}</dt>
+        <dd>{pickText(plan.issuer, messages)}</dd>
+        {plan.docNumber && (
+          <>
+            <dt>{messages.plan.docNumber}</dt>
+            <dd>{plan.docNumber}</dd>
+          </>
+        )}
+        {plan.date && (
+          <>
+            <dt>{messages.plan.date}</dt>
+            <dd>{plan.date}</dd>
+          </>
+        )}
+        <dt>{messages.plan.period}</dt>
+        <dd>{messages.plans.period(plan.period.start, plan.period.end)}</dd>
+        <dt>{messages.plan.source}</dt>
+        <dd>{plan.source}</dd>
+      </dl>
+
+      <div className={styles.filters} role="group" aria-label={messages.plan.targetsHeading}>
+        <Field label={messages.plan.areaFilter}>
+          <Select value={filters.area} onChange={(_, d) => onFiltersChange({ ...filters, area: d.value as Area | "" })}>
+            <option value="">{messages.plan.allAreas}</option>
+            {areas.map((a) => (
+              <option key={a} value={a}>
+                {messages.areas[a]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={messages.plan.kindFilter}>
+          <Select value={filters.kind} onChange={(_, d) => onFiltersChange({ ...filters, kind: d.value as Target["kind"] | "" })}>
+            <option value="">{messages.plan.allKinds}</option>
+            {kinds.map((k) => (
+              <option key={k} value={k}>
+                {messages.kinds[k]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <Field label={messages.plan.statusFilter}>
+          <Select value={filters.status} onChange={(_, d) => onFiltersChange({ ...filters, status: d.value as StatusCode | "" })}>
+            <option value="">{messages.plan.allStatuses}</option>
+            {STATUS_CODES.map((s) => (
+              <option key={s} value={s}>
+                {messages.status[s]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
+
+      <div className={styles.countLine}>
+        <Text role="status" aria-live="polite">
+          {messages.plan.shown(shown.length, plan.targets.length)}
+        </Text>
+        {filtered && (
+          <Button appearance="subtle" size="small" onClick={() => onFiltersChange(NO_FILTERS)}>
+            {messages.plan.clearFilters}
+          </Button>
+        )}
+      </div>
+      {shown.length === 0 ? (
+        <Text>{messages.plan.noneMatch}</Text>
+      ) : (
+        <ul className={styles.list} aria-label={messages.plan.targetsHeading}>
+          {shown.map((t) => (
+            <li key={t.id}>
+              <ListItemButton onClick={() => onOpenTarget(t.id)} data-target-id={t.id}>
+                <span className={styles.itemBody}>
+                  <span className={styles.name}>{pickText(t.name, messages)}</span>
+                  <Caption1 className={styles.meta}>
+                    {t.id}
+                    {t.unit ? ` · ${messages.plan.unitColumn} ${unitText(t.display?.unit ?? t.unit, messages)}` : ""}
+                  </Caption1>
+                </span>
+                <StatusBadge status={statusOf(t.id)} size="small" />
+              </ListItemButton>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+/** @jest-environment jsdom */
+import { fireEvent, screen } from "@testing-library/react";
+import { bundledCatalog } from "../../src/core/catalog/bundled";
+import { Catalog } from "../../src/core/catalog/catalog";
+import { EXCEL_HOST, renderSettled, renderTaskpane } from "./helpers";
+
+describe("task pane shell", () => {
+  it("opens on the plans, in Chinese, with four labelled tabs", () => {
+    renderTaskpane();
+    expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
+    const tabs = screen.getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")!.textContent);
+    expect(tabs).toEqual(["规划", "工作表", "总览", "设置"]);
+    expect(screen.getByRole("tab", { name: "规划" })).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("tabpanel", { name: "规划" })).toBeVisible();
+  });
+
+  it("marks a preview outside Excel", () => {
+    renderTaskpane();
+    expect(screen.getByText("预览（未连接 Excel）")).toBeInTheDocument();
+  });
+
+  it("has no preview mark in Excel", async () => {
+    await renderSettled({ host: EXCEL_HOST });
+    expect(screen.queryByText("预览（未连接 Excel）")).toBeNull();
+  });
+
+  it("is entirely in English for an English Office", () => {
+    renderTaskpane({ locale: "en-US" });
+    expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+    expect(screen.getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")!.textContent)).toEqual([
+      "Plans",
+      "Sheets",
+      "Overview",
+      "Settings",
+    ]);
+    expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
+  });
+
+  it("keeps what was typed in one tab while another is open", () => {
+    renderTaskpane();
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "专利" } });
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    fireEvent.change(screen.getByLabelText("快于预期阈值"), { target: { value: "1.3" } });
+    expect(document.getElementById("panel-plans")).not.toBeVisible();
+    fireEvent.click(screen.getByRole("tab", { name: "规划" }));
+    expect(screen.getByRole("searchbox")).toHaveValue("专利");
+    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    expect(screen.getByLabelText("快于预期阈值")).toHaveValue("1.3");
+  });
+
+  it("warns when a plan file could not be loaded, and still shows the others", () => {
+    const good = bundledCatalog();
+    const catalog = new Catalog(good.plans.slice(1), [{ file: "data/plans/BAD.json", path: "$.id", zh: "坏", en: "bad" }]);
+    renderTaskpane({ catalog });
+    expect(screen.getByText("有 1 个规划文件未能加载，其余规划可正常使用。")).toBeInTheDocument();
+    expect(screen.getAllByRole("listitem")).toHaveLength(good.plans.length - 1);
+  });
+});
