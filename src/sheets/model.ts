@@ -1,0 +1,454 @@
+/**
+ * The target sheets as plain data, computed from the catalogue: one sheet per plan (a title block
+ * above an Excel table, a row per target, a column per year for the actuals officials type, then
+ * the computed columns) and an overview sheet. No Office JS and no ExcelJS here: src/sheets/xlsx.ts
+ * writes this model to a file, src/excel/ writes and refreshes it in a live workbook.
+ */
+import type { Catalog } from "../core/catalog/catalog";
+import type { Plan, Target } from "../core/catalog/schema";
+import { comparatorLabel, kindLabel } from "../core/functions/ip";
+import { assess, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
+import type { MethodSettings } from "../core/method/settings";
+import {
+  a1Block,
+  actualKey,
+  type ColumnKey,
+  type ColumnSpec,
+  type ComputedKey,
+  columnLetters,
+  headerOf,
+  planColumns,
+} from "./columns";
+import { a1Refs, DROPPED_LABEL, type RowFormulas, type RowRefs, rowFormulas, type SheetMode, tableRefs } from "./formulas";
+
+export type CellValue = string | number | null;
+
+export interface SheetOptions {
+  mode: SheetMode;
+  settings: MethodSettings;
+  /** Actuals to fill in, by target id (the .xlsx builder and tests; a live refresh never writes actuals). */
+  actuals?: Map<string, Observation[]>;
+  /** Sheet names the workbook already uses; the model never takes one (compared case-insensitively). */
+  takenSheetNames?: Iterable<string>;
+  /** Table and defined names the workbook already uses. */
+  takenTableNames?: Iterable<string>;
+}
+
+export interface SheetRow {
+  target: Target;
+  /** Values of the catalogue, actual and text columns. */
+  values: Partial<Record<ColumnKey, CellValue>>;
+  /** Number format of the row's value columns (base, target, actuals, latest, expected …). */
+  valueFormat: string;
+}
+
+export interface ConditionalFormatSpec {
+  column: ColumnKey;
+  /** dataBar from 0 to 1, or a fill when the cell equals `text`. */
+  type: "dataBar" | "equals";
+  text?: string;
+  fill?: string;
+  font?: string;
+}
+
+export interface PlanSheet {
+  plan: Plan;
+  mode: SheetMode;
+  settings: MethodSettings;
+  sheetName: string;
+  tableName: string;
+  /** Workbook name that marks the sheet as the add-in's (it follows renames; see docs/sheets.md). */
+  markName: string;
+  /** Title block lines, from A1 down. */
+  title: string[];
+  /** 0-based row of the table's header; the table starts in column A. */
+  headerRow: number;
+  years: number[];
+  columns: ColumnSpec[];
+  rows: SheetRow[];
+  /** Rows and columns frozen (title block and header; id and name). */
+  freeze: { rows: number; columns: number };
+  conditionalFormats: ConditionalFormatSpec[];
+}
+
+export interface OverviewSheet {
+  sheetName: string;
+  markName: string;
+  title: string[];
+  header: string[];
+  /** 0-based row of the header. */
+  headerRow: number;
+  plans: Array<{ planId: string; name: string; title: string; targets: number; counts: Record<StatusCode, number> }>;
+}
+
+export interface WorkbookModel {
+  sheets: PlanSheet[];
+  overview: OverviewSheet;
+}
+
+export const MARK_PREFIX = "IPTargets.";
+export const OVERVIEW_MARK = `${MARK_PREFIX}Overview`;
+export const OVERVIEW_NAME = "总览";
+export const markNameOf = (planId: string) => `${MARK_PREFIX}${planId}`;
+
+/** Text a status cell shows, Chinese as the plan reviews write it. */
+export const statusText = (code: StatusCode) => STATUS_LABELS[code].zh;
+
+/** Fill and font colours of each status word (Excel's good / neutral / bad palette). */
+export const STATUS_COLOURS: Record<StatusCode | "dropped", { fill: string; font: string }> = {
+  achieved: { fill: "#C6EFCE", font: "#006100" },
+  ahead: { fill: "#DDEBF7", font: "#1F4E78" },
+  onTrack: { fill: "#E2EFDA", font: "#375623" },
+  behind: { fill: "#FFEB9C", font: "#9C5700" },
+  regressed: { fill: "#FFC7CE", font: "#9C0006" },
+  noData: { fill: "#EDEDED", font: "#595959" },
+  dropped: { fill: "#D9D9D9", font: "#7F7F7F" },
+};
+
+// ---- names ---------------------------------------------------------------------------------------
+
+const SHEET_NAME_MAX = 31;
+
+/** A sheet name Excel accepts: ≤ 31 characters, none of []:*?/\, not starting or ending with '. */
+export function safeSheetName(raw: string): string {
+  let s = raw.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim().replace(/^'+|'+$/g, "").trim();
+  if (!s || s.toLowerCase() === "history") s = s ? `${s} 1` : "Sheet";
+  return cut(s, SHEET_NAME_MAX).replace(/'+$/, "").trim();
+}
+
+function cut(s: string, max: number): string {
+  if (s.length <= max) return s;
+  let out = "";
+  for (const ch of s) {
+    if (out.length + ch.length > max) break;
+    out += ch;
+  }
+  return out;
+}
+
+/** `name`, or `name (2)`, `name (3)` … the first one not taken (case-insensitive), within 31 characters. */
+export function uniqueSheetName(name: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  const base = safeSheetName(name);
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = cut(base, SHEET_NAME_MAX - suffix.length).trimEnd() + suffix;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
+/** IP_JZ, or IP_JZ_2 … when the workbook already uses the name for a table or a defined name. */
+export function uniqueTableName(planId: string, taken: Iterable<string>): string {
+  const used = new Set([...taken].map((t) => t.toLowerCase()));
+  const base = `IP_${planId}`;
+  if (!used.has(base.toLowerCase())) return base;
+  for (let n = 2; ; n++) if (!used.has(`${base}_${n}`.toLowerCase())) return `${base}_${n}`;
+}
+
+export const planSheetName = (plan: Plan) => safeSheetName(`${plan.shortName.zh} ${plan.id}`);
+
+// ---- rows ----------------------------------------------------------------------------------------
+
+/** The actual columns of a plan: from the earliest year after a base (or the period's start) to its end. */
+export function planYears(plan: Plan): number[] {
+  let first = plan.period.start;
+  for (const t of plan.targets) if (t.base) first = Math.min(first, t.base.year + 1);
+  const years: number[] = [];
+  for (let y = first; y <= plan.period.end; y++) years.push(y);
+  return years;
+}
+
+function decimalsOf(n: number | null | undefined): number {
+  if (n == null || Number.isInteger(n)) return 0;
+  const m = /\.(\d+)/.exec(String(n));
+  return m ? m[1].length : 0;
+}
+
+/**
+ * The number format of a target's values. Figures stay in base units (元, 件); a plan that writes
+ * 万元 or 亿元 gets a format that shows them so (57500000 → 0.58亿元), counts get as many decimals
+ * as the plan prints, % and 分 one decimal, milestones ✓/✗.
+ */
+export function valueFormat(t: Target): string {
+  if (t.kind === "milestone") return '[=1]"✓ 完成";[=0]"未完成";General';
+  if (t.display && t.unit) {
+    const k = Math.round(Math.log10(t.display.scale));
+    if (k >= 1 && 10 ** k === t.display.scale) {
+      const commas = Math.floor(k / 3);
+      const shift = k - 3 * commas;
+      const unit = `"${t.display.unit.replace(/"/g, "")}"`;
+      // Each trailing comma divides by 1000; the literal "." (!.) divides by 10 per digit after it.
+      return shift > 0 ? `0!.${"0".repeat(shift)}${",".repeat(commas)}${unit}` : `#,##0.00${",".repeat(commas)}${unit}`;
+    }
+  }
+  if (t.unit === "%") return '0.0"%"';
+  if (t.unit === "分") return '0.0"分"';
+  const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)];
+  const decimals = Math.min(3, Math.max(0, ...figures.map(decimalsOf)));
+  return decimals ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
+}
+
+export const PROGRESS_FORMAT = "0.0%";
+export const YEAR_FORMAT = "0";
+
+/** Number format of a column in a row (null: leave General). */
+export function columnFormat(key: ColumnKey, row: SheetRow): string | null {
+  switch (key) {
+    case "baseYear":
+    case "targetYear":
+    case "startYear":
+    case "latestYear":
+      return YEAR_FORMAT;
+    case "progress":
+      return PROGRESS_FORMAT;
+    case "baseValue":
+    case "targetValue":
+    case "targetMax":
+    case "startValue":
+    case "latest":
+    case "expected":
+    case "projection":
+      return row.valueFormat;
+    default:
+      return key.startsWith("actual:") ? row.valueFormat : null;
+  }
+}
+
+function kindText(t: Target): string {
+  let s = kindLabel(t.kind);
+  if (t.comparator !== "reach" && t.comparator !== "none") s += `（${comparatorLabel(t.comparator)}）`;
+  if (t.direction === "decrease") s += "，越低越好";
+  return s;
+}
+
+function unitText(t: Target): string {
+  if (t.display && t.unit) return `${t.unit}（显示为${t.display.unit}）`;
+  return t.unit;
+}
+
+/** What an official should know beside the figures: conflicts first, visibly flagged. */
+export function noteText(t: Target): string {
+  const parts: string[] = [];
+  for (const c of t.conflicts) {
+    parts.push(`⚠ 数据冲突 Conflict: ${c.note}（另一处 other figure: ${c.value ?? "—"}）`);
+  }
+  if (t.milestones.length) {
+    parts.push(`阶段目标 Milestones: ${[...t.milestones].sort((a, b) => a.year - b.year).map((m) => `${m.year}年 ${m.value}`).join("；")}`);
+  }
+  for (const d of t.derived) parts.push(`推算 Derived: ${d.note}`);
+  if (t.note) parts.push(t.note);
+  if (t.responsible.length) parts.push(`责任单位：${t.responsible.join("、")}`);
+  return parts.join("；");
+}
+
+/** The note of a row whose target the plan no longer has. */
+export const DROPPED_NOTE = `${DROPPED_LABEL}：规划修订后已无此指标，保留本行及已填实际值 / No longer in the plan: row and typed actuals kept`;
+
+export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> {
+  return {
+    id: t.id,
+    name: t.name.zh,
+    unit: unitText(t),
+    attribute: t.attribute ?? "",
+    area: t.area,
+    kind: kindText(t),
+    baseYear: t.base?.year ?? null,
+    baseValue: t.base?.value ?? null,
+    targetYear: t.target.year,
+    targetValue: t.target.value,
+    targetMax: t.target.max,
+    quote: t.quotes.join(" ｜ "),
+    note: noteText(t),
+  };
+}
+
+function planTitle(plan: Plan, mode: SheetMode): string[] {
+  const period = `${plan.period.start}–${plan.period.end}`;
+  return [
+    plan.title.zh,
+    plan.title.en,
+    `发布机关：${plan.issuer.zh}　文号：${plan.docNumber ?? "无"}　规划期：${period}年　${plan.draft ? "征求意见稿（草案）" : "正式文件"}　来源：${plan.source}`,
+    `Issuer: ${plan.issuer.en} · No.: ${plan.docNumber ?? "none"} · Period: ${period} · ${plan.draft ? "Draft for comment" : "Final"} · Source: ${plan.source}`,
+    `在「年实际」列填写各年实际值（基本单位：元、件…；95% 填 95），其余列自动计算。公式：${mode === "live" ? "联动（IP.* 函数）" : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns (base units; 95 for 95%); the rest computes itself. Formulas: ${mode === "live" ? "live (IP.* functions)" : "portable (native functions)"}`,
+  ];
+}
+
+/** The sheet of one plan: title, columns, a row per target with its catalogue values and actuals. */
+export function buildPlanSheet(plan: Plan, opts: SheetOptions): PlanSheet {
+  const years = planYears(plan);
+  const withMax = plan.targets.some((t) => t.target.max != null);
+  const columns = planColumns(years, withMax);
+  const title = planTitle(plan, opts.mode);
+  const rows: SheetRow[] = plan.targets.map((target) => {
+    const values = catalogValues(target);
+    const typed = opts.actuals?.get(target.id) ?? [];
+    for (const y of years) values[actualKey(y)] = null;
+    for (const o of typed) if (years.includes(o.year)) values[actualKey(o.year)] = o.value;
+    return { target, values, valueFormat: valueFormat(target) };
+  });
+  const conditionalFormats: ConditionalFormatSpec[] = [
+    { column: "progress", type: "dataBar" },
+    ...[...STATUS_CODES, "dropped" as const].map((code) => ({
+      column: "status" as ColumnKey,
+      type: "equals" as const,
+      text: code === "dropped" ? DROPPED_LABEL : statusText(code),
+      fill: STATUS_COLOURS[code].fill,
+      font: STATUS_COLOURS[code].font,
+    })),
+  ];
+  return {
+    plan,
+    mode: opts.mode,
+    settings: opts.settings,
+    sheetName: uniqueSheetName(planSheetName(plan), opts.takenSheetNames ?? []),
+    tableName: uniqueTableName(plan.id, opts.takenTableNames ?? []),
+    markName: markNameOf(plan.id),
+    title,
+    headerRow: title.length + 1,
+    years,
+    columns,
+    rows,
+    freeze: { rows: title.length + 2, columns: 2 },
+    conditionalFormats,
+  };
+}
+
+// ---- formulas at the sheet's own layout ----------------------------------------------------------
+
+/** Index of a column key in the sheet's layout. */
+export function columnIndexOf(sheet: Pick<PlanSheet, "columns">, key: ColumnKey): number {
+  const i = sheet.columns.findIndex((c) => c.key === key);
+  if (i < 0) throw new Error(`no column ${key}`);
+  return i;
+}
+
+/**
+ * References of a row at the model's own layout: A1 in portable mode (LibreOffice and WPS read
+ * them everywhere), structured references in live mode ("ui": as Office JS writes them, "file": as
+ * an .xlsx stores them).
+ */
+export function ownRefs(sheet: PlanSheet, rowIndex: number, style: "ui" | "file"): RowRefs {
+  const keyOf = (k: "id" | ComputedKey | number): ColumnKey => (typeof k === "number" ? actualKey(k) : k);
+  if (sheet.mode === "portable") {
+    return a1Refs(sheet.headerRow + 1 + rowIndex, (k) => columnIndexOf(sheet, keyOf(k)));
+  }
+  return tableRefs(sheet.tableName, (k) => headerOf(keyOf(k)), style);
+}
+
+/** How an IP function is spelled: as typed in Excel, or as an .xlsx file stores an add-in function. */
+export function ipFunctionName(style: "ui" | "file"): (name: string) => string {
+  return style === "ui" ? (name) => `IP.${name}` : (name) => `_xldudf_IP_${name}`;
+}
+
+export function formulasFor(sheet: PlanSheet, target: Target, refs: RowRefs, style: "ui" | "file" = "ui"): RowFormulas {
+  return rowFormulas({
+    plan: sheet.plan,
+    target,
+    years: sheet.years,
+    settings: sheet.settings,
+    refs,
+    mode: sheet.mode,
+    ipName: ipFunctionName(style),
+  });
+}
+
+/** The sheet's rows as a grid (header first) of values and formulas, at the model's layout. */
+export function tableGrid(sheet: PlanSheet, style: "ui" | "file" = "ui"): CellValue[][] {
+  const header = sheet.columns.map((c) => c.header);
+  const body = sheet.rows.map((row, i) => {
+    const f = formulasFor(sheet, row.target, ownRefs(sheet, i, style), style);
+    return sheet.columns.map((c) => (c.role === "computed" ? f[c.key as ComputedKey] : (row.values[c.key] ?? null)));
+  });
+  return [header, ...body];
+}
+
+/** A1 address of the whole table (header and body) at the model's layout. */
+export function tableAddress(sheet: PlanSheet): string {
+  return a1Block(sheet.headerRow, 0, sheet.rows.length + 1, sheet.columns.length);
+}
+
+/** A1 range of one column's body, absolute, on the sheet: "'焦作 JZ'!$X$8:$X$67". */
+export function bodyColumnRange(sheet: PlanSheet, key: ColumnKey): string {
+  const col = columnLetters(columnIndexOf(sheet, key));
+  const top = sheet.headerRow + 2;
+  const bottom = sheet.headerRow + 1 + Math.max(1, sheet.rows.length);
+  return `${quoteSheet(sheet.sheetName)}!$${col}$${top}:$${col}$${bottom}`;
+}
+
+/** A sheet name as a formula writes it: quoted unless plain letters, digits and underscores. */
+export function quoteSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+// ---- the workbook --------------------------------------------------------------------------------
+
+export const OVERVIEW_STATUS_COLUMNS: Array<StatusCode | "dropped"> = [...STATUS_CODES, "dropped"];
+
+/** Counts by status of a sheet's rows for the given actuals (what its status column will show). */
+export function statusCounts(sheet: PlanSheet, actuals?: Map<string, Observation[]>): Record<StatusCode, number> {
+  const counts = Object.fromEntries(STATUS_CODES.map((c) => [c, 0])) as Record<StatusCode, number>;
+  for (const row of sheet.rows) {
+    try {
+      counts[assess({ plan: sheet.plan, target: row.target }, actuals?.get(row.target.id) ?? [], sheet.years[sheet.years.length - 1], sheet.settings).status]++;
+    } catch {
+      // A year the method cannot answer shows #N/A in the sheet; it counts under no status.
+    }
+  }
+  return counts;
+}
+
+export function buildOverview(sheets: readonly PlanSheet[], opts: SheetOptions): OverviewSheet {
+  const taken = [...(opts.takenSheetNames ?? []), ...sheets.map((s) => s.sheetName)];
+  return {
+    sheetName: uniqueSheetName(OVERVIEW_NAME, taken),
+    markName: OVERVIEW_MARK,
+    title: ["规划目标总览", "Overview of plan targets: counts by status / 各规划按状态计数"],
+    header: [
+      "规划 Plan",
+      "名称 Name",
+      "指标数 Targets",
+      ...OVERVIEW_STATUS_COLUMNS.map((c) => (c === "dropped" ? `${DROPPED_LABEL} Dropped` : `${STATUS_LABELS[c].zh} ${STATUS_LABELS[c].en}`)),
+    ],
+    headerRow: 3,
+    plans: sheets.map((s) => ({
+      planId: s.plan.id,
+      name: s.sheetName,
+      title: s.plan.title.zh,
+      targets: s.rows.length,
+      counts: statusCounts(s, opts.actuals),
+    })),
+  };
+}
+
+/**
+ * The overview's counting formulas for one plan: COUNTIF over the plan's status column, given how
+ * to refer to that column (a structured reference in live mode, an A1 range in portable mode).
+ */
+export function overviewFormulas(statusRange: string, idRange: string): string[] {
+  return [
+    `=COUNTIF(${idRange},"?*")`,
+    ...OVERVIEW_STATUS_COLUMNS.map((c) => `=COUNTIF(${statusRange},"${c === "dropped" ? DROPPED_LABEL : statusText(c)}")`),
+  ];
+}
+
+/** The sheets of the chosen plans (all when none are named) and the overview. */
+export function buildWorkbookModel(catalog: Catalog, planIds: readonly string[] | undefined, opts: SheetOptions): WorkbookModel {
+  const wanted = planIds && planIds.length ? planIds : catalog.plans.map((p) => p.id);
+  const unknown = wanted.filter((id) => !catalog.plan(id));
+  if (unknown.length) {
+    throw new Error(
+      `未知的规划编号：${unknown.join(", ")}（可用：${catalog.plans.map((p) => p.id).join(", ")}） / unknown plan ids: ${unknown.join(", ")}`,
+    );
+  }
+  const takenSheets = [...(opts.takenSheetNames ?? [])];
+  const takenTables = [...(opts.takenTableNames ?? [])];
+  const sheets: PlanSheet[] = [];
+  for (const id of wanted) {
+    const sheet = buildPlanSheet(catalog.plan(id) as Plan, { ...opts, takenSheetNames: takenSheets, takenTableNames: takenTables });
+    takenSheets.push(sheet.sheetName);
+    takenTables.push(sheet.tableName, sheet.markName);
+    sheets.push(sheet);
+  }
+  return { sheets, overview: buildOverview(sheets, { ...opts, takenSheetNames: takenSheets }) };
+}

@@ -1,0 +1,83 @@
+/**
+ * Portable formulas give what the method gives: for random plans (every kind, comparator,
+ * direction, with and without base values and milestones), random actuals (gaps, zeros,
+ * regressions, exact hits) and random settings, every computed cell of the portable sheet equals
+ * methodRow() — assess() and expectedValue() — and the live sheet's IP.* formulas agree too.
+ */
+import fc from "fast-check";
+import { Catalog } from "../../src/core/catalog/catalog";
+import { bundledCatalog } from "../../src/core/catalog/bundled";
+import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
+import type { Observation } from "../../src/core/method/method";
+import { COMPUTED_KEYS } from "../../src/sheets/columns";
+import { methodRow } from "../../src/sheets/method-row";
+import { buildPlanSheet } from "../../src/sheets/model";
+import { actualsArb, planArb, settingsArb } from "./support/arbitraries";
+import { evaluateLive, evaluatePortable, sameCell } from "./support/evaluate-sheet";
+
+const tolerance = (key: string) => (key === "projection" ? 1e-7 : 1e-12);
+
+function mismatches(
+  plan: Parameters<typeof buildPlanSheet>[0],
+  actuals: Map<string, Observation[]>,
+  settings = DEFAULT_SETTINGS,
+  mode: "portable" | "live" = "portable",
+) {
+  const sheet = buildPlanSheet(plan, { mode, settings, actuals });
+  const got = mode === "portable" ? evaluatePortable(sheet) : evaluateLive(sheet, new Catalog([plan]));
+  const out: string[] = [];
+  sheet.rows.forEach((row, i) => {
+    const want = methodRow(plan, row.target, sheet.years, actuals.get(row.target.id) ?? [], settings);
+    for (const k of COMPUTED_KEYS) {
+      if (!sameCell(got[i][k], want[k], tolerance(k))) {
+        out.push(`${row.target.id} ${row.target.kind}/${row.target.comparator}/${row.target.direction} ${k}: sheet ${got[i][k]} method ${want[k]}`);
+      }
+    }
+  });
+  return out;
+}
+
+const withActuals = planArb.chain((plan) => {
+  const sheet = buildPlanSheet(plan, { mode: "portable", settings: DEFAULT_SETTINGS });
+  return fc
+    .tuple(...plan.targets.map((t) => actualsArb(sheet.years, t)))
+    .map((lists) => ({ plan, actuals: new Map(plan.targets.map((t, i) => [t.id, lists[i]])) }));
+});
+
+describe("portable formulas agree with the method", () => {
+  it("on random plans, actuals and settings", () => {
+    fc.assert(
+      fc.property(withActuals, settingsArb, ({ plan, actuals }, settings) => {
+        const bad = mismatches(plan, actuals, settings);
+        if (bad.length) throw new Error(bad.join("\n") + "\n" + JSON.stringify({ plan: plan.targets, actuals: [...actuals], settings }));
+      }),
+      { numRuns: 600 },
+    );
+  });
+
+  it("on the five bundled plans with the same actuals in every row", () => {
+    const catalog = bundledCatalog();
+    for (const plan of catalog.plans) {
+      for (const values of [[], [1], [0, 1], [3, 2.5, 4, 100000], [-1, 0, 5e7, 1e8, 2e8]]) {
+        const actuals = new Map(
+          plan.targets.map((t) => [t.id, values.map((v, i) => ({ year: plan.period.start + i, value: v }))]),
+        );
+        for (const settings of [DEFAULT_SETTINGS, { ...DEFAULT_SETTINGS, path: "compound" as const }]) {
+          expect(mismatches(plan, actuals, settings)).toEqual([]);
+        }
+      }
+    }
+  });
+});
+
+describe("live formulas call IP.* with this row's actuals and year", () => {
+  it("on random plans and actuals", () => {
+    fc.assert(
+      fc.property(withActuals, settingsArb, ({ plan, actuals }, settings) => {
+        const bad = mismatches(plan, actuals, settings, "live");
+        if (bad.length) throw new Error(bad.join("\n"));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
