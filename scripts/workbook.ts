@@ -1,0 +1,77 @@
+/**
+ * Writes the target sheets to an .xlsx file with ExcelJS, for officials on WPS or LibreOffice and for
+ * testing:
+ *   npm run workbook -- --out targets.xlsx [--plans JZ,XZ] [--portable] [--actuals FILE.csv]
+ * --portable writes native formulas only (no add-in needed); without it the computed columns call
+ * IP.* and need the add-in. --actuals fills in actuals from a CSV file with the columns id,year,value.
+ * Every unusable row of that file is reported on stderr; the workbook is still written from the
+ * rest, and the exit code is then 1.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { loadCatalogFromDisk } from "../src/node/plan-files";
+import { type ActualRow, parseActualsCsv } from "../src/sheets/actuals-csv";
+import { buildWorkbookXlsx } from "../src/sheets/xlsx";
+
+const USAGE =
+  "用法 usage: npm run workbook -- --out targets.xlsx [--plans JZ,XZ] [--portable] [--actuals FILE.csv]";
+
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  if (i < 0) return undefined;
+  const v = args[i + 1];
+  if (v == null || v.startsWith("--")) throw new Error(`${name} 需要一个值 / ${name} needs a value`);
+  return v;
+}
+
+async function main(args: string[]): Promise<number> {
+  const known = new Set(["--out", "--plans", "--portable", "--actuals", "--help"]);
+  const unknown = args.filter((a) => a.startsWith("--") && !known.has(a));
+  if (args.includes("--help") || unknown.length) {
+    if (unknown.length) console.error(`未知选项 / unknown options: ${unknown.join(" ")}`);
+    console.error(USAGE);
+    return unknown.length ? 2 : 0;
+  }
+  const out = option(args, "--out");
+  if (!out) {
+    console.error(`缺少 --out / --out is missing\n${USAGE}`);
+    return 2;
+  }
+  const { catalog, problems: catalogProblems } = loadCatalogFromDisk();
+  for (const p of catalogProblems) console.error(p);
+  const plans = option(args, "--plans")
+    ?.split(",")
+    .map((s) => s.trim().toUpperCase())
+    .filter(Boolean);
+  const unknownPlans = plans?.filter((p) => !catalog.plan(p)) ?? [];
+  if (unknownPlans.length) {
+    console.error(`未知的规划编号 / unknown plan ids: ${unknownPlans.join(", ")} (known: ${catalog.plans.map((p) => p.id).join(", ")})`);
+    return 2;
+  }
+  let problems: string[] = [];
+  let actuals: ActualRow[] | undefined;
+  const actualsFile = option(args, "--actuals");
+  if (actualsFile) {
+    const parsed = parseActualsCsv(fs.readFileSync(actualsFile, "utf8"), catalog);
+    problems = parsed.problems;
+    actuals = parsed.rows;
+    for (const p of problems) console.error(`${actualsFile} ${p}`);
+  }
+  const data = await buildWorkbookXlsx(catalog, { plans, portable: args.includes("--portable"), actuals });
+  fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+  fs.writeFileSync(out, data);
+  const count = plans?.length ?? catalog.plans.length;
+  console.log(
+    `已写入 ${out}：${count} 个规划，${actuals?.length ?? 0} 个实际值${problems.length ? `，${problems.length} 行有问题（见上）` : ""} / ` +
+      `wrote ${out}: ${count} plans, ${actuals?.length ?? 0} actuals${problems.length ? `, ${problems.length} rows with problems (above)` : ""}`,
+  );
+  return problems.length || catalogProblems.length ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error((e as Error).message);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,190 @@
+/**
+ * The target sheets as an .xlsx file, written with ExcelJS from the sheet model: for officials on
+ * WPS or LibreOffice (portable formulas), for the task pane's "download workbook", and for tests.
+ * Runs in Node and in the browser (no node: imports anywhere in src/sheets).
+ */
+import ExcelJS from "exceljs";
+import type { Catalog } from "../core/catalog/catalog";
+import { DEFAULT_SETTINGS, type MethodSettings } from "../core/method/settings";
+import { actualsById, type ActualRow } from "./actuals-csv";
+import { a1Block, columnLetters, type ComputedKey, headerOf } from "./columns";
+import {
+  bodyColumnRange,
+  buildWorkbookModel,
+  type CellValue,
+  columnFormat,
+  columnIndexOf,
+  type OverviewSheet,
+  overviewFormulas,
+  type PlanSheet,
+  quoteSheet,
+  tableGrid,
+} from "./model";
+
+export { parseActualsCsv, type ActualRow } from "./actuals-csv";
+
+export interface BuildXlsxOptions {
+  /** Plan ids; all plans when omitted. */
+  plans?: string[];
+  /** Native formulas only (WPS, LibreOffice, Excel without the add-in); else IP.* formulas. */
+  portable?: boolean;
+  actuals?: ActualRow[];
+  settings?: MethodSettings;
+}
+
+const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
+
+/** Validation of the actual cells: a number, with a bilingual hint (a warning, so pasted text still goes in). */
+export const ACTUAL_VALIDATION = {
+  title: "实际值 Actual",
+  prompt: "填写该年实际值（基本单位，95% 填 95；里程碑填 1 或 0） / The year's actual in base units (95 for 95%; 1 or 0 for a milestone)",
+  error: "请填写数字 / Please type a number",
+};
+
+export async function buildWorkbookXlsx(catalog: Catalog, options: BuildXlsxOptions = {}): Promise<Uint8Array> {
+  const mode = options.portable ? "portable" : "live";
+  const model = buildWorkbookModel(catalog, options.plans, {
+    mode,
+    settings: options.settings ?? DEFAULT_SETTINGS,
+    actuals: options.actuals ? actualsById(options.actuals) : undefined,
+  });
+  const wb = new ExcelJS.Workbook();
+  wb.creator = "知识产权规划目标 IP plan targets";
+  wb.created = new Date(0);
+  // The file carries formulas without cached results: ask Excel to compute on open.
+  wb.calcProperties.fullCalcOnLoad = true;
+  writeOverview(wb, model.overview, model.sheets);
+  for (const sheet of model.sheets) writePlanSheet(wb, sheet);
+  const buffer = await wb.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
+  const ws = wb.addWorksheet(sheet.sheetName, {
+    views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }],
+  });
+  writeTitle(ws, sheet.title);
+
+  const grid = tableGrid(sheet, "file");
+  const [header, ...body] = grid;
+  ws.addTable({
+    name: sheet.tableName,
+    ref: a1Block(sheet.headerRow, 0, 1, 1),
+    headerRow: true,
+    style: { theme: "TableStyleMedium2", showRowStripes: true },
+    columns: header.map((h) => ({ name: String(h), filterButton: true })),
+    rows: body.map((row) => row.map(toCell)),
+  });
+
+  sheet.columns.forEach((c, j) => {
+    ws.getColumn(j + 1).width = c.width;
+    const head = ws.getCell(sheet.headerRow + 1, j + 1);
+    head.alignment = { wrapText: true, vertical: "middle" };
+  });
+  ws.getRow(sheet.headerRow + 1).height = 32;
+  sheet.rows.forEach((row, i) => {
+    const r = ws.getRow(sheet.headerRow + 2 + i);
+    sheet.columns.forEach((c, j) => {
+      const fmt = columnFormat(c.key, row);
+      if (fmt) r.getCell(j + 1).numFmt = fmt;
+    });
+  });
+
+  if (sheet.rows.length) {
+    const firstBody = sheet.headerRow + 2;
+    const lastBody = sheet.headerRow + 1 + sheet.rows.length;
+    const years = sheet.years;
+    const from = columnLetters(columnIndexOf(sheet, `actual:${years[0]}`));
+    const to = columnLetters(columnIndexOf(sheet, `actual:${years[years.length - 1]}`));
+    // One rule for the whole block (ExcelJS has it, its typings do not).
+    const validations = (ws as unknown as { dataValidations: { add(address: string, rule: ExcelJS.DataValidation): void } }).dataValidations;
+    validations.add(`${from}${firstBody}:${to}${lastBody}`, {
+      type: "decimal",
+      operator: "between",
+      formulae: [-1e15, 1e15],
+      allowBlank: true,
+      showInputMessage: true,
+      promptTitle: ACTUAL_VALIDATION.title,
+      prompt: ACTUAL_VALIDATION.prompt,
+      showErrorMessage: true,
+      errorStyle: "warning",
+      errorTitle: ACTUAL_VALIDATION.title,
+      error: ACTUAL_VALIDATION.error,
+    });
+    for (const cf of sheet.conditionalFormats) {
+      const col = columnLetters(columnIndexOf(sheet, cf.column));
+      const ref = `${col}${firstBody}:${col}${lastBody}`;
+      if (cf.type === "dataBar") {
+        ws.addConditionalFormatting({
+          ref,
+          rules: [
+            {
+              type: "dataBar",
+              priority: 1,
+              cfvo: [
+                { type: "num", value: 0 },
+                { type: "num", value: 1 },
+              ],
+              color: { argb: "FF638EC6" },
+            } as unknown as ExcelJS.ConditionalFormattingRule,
+          ],
+        });
+      } else {
+        ws.addConditionalFormatting({
+          ref,
+          rules: [
+            {
+              type: "cellIs",
+              operator: "equal",
+              priority: 2,
+              formulae: [`"${cf.text}"`],
+              style: {
+                fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.fill as string) } },
+                font: { color: { argb: argb(cf.font as string) } },
+              },
+            },
+          ],
+        });
+      }
+    }
+  }
+  // The mark: a workbook name on the table's header row, which follows the sheet when renamed.
+  const lastCol = columnLetters(sheet.columns.length - 1);
+  wb.definedNames.add(`${quoteSheet(sheet.sheetName)}!$A$${sheet.headerRow + 1}:$${lastCol}$${sheet.headerRow + 1}`, sheet.markName);
+}
+
+function toCell(v: CellValue): ExcelJS.CellValue {
+  if (typeof v === "string" && v.startsWith("=")) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
+  return v;
+}
+
+function writeTitle(ws: ExcelJS.Worksheet, lines: string[]): void {
+  lines.forEach((line, i) => {
+    const cell = ws.getCell(i + 1, 1);
+    cell.value = line;
+    cell.font = i === 0 ? { bold: true, size: 14 } : i === 1 ? { italic: true, color: { argb: "FF595959" } } : { size: 9, color: { argb: "FF595959" } };
+  });
+}
+
+function writeOverview(wb: ExcelJS.Workbook, overview: OverviewSheet, sheets: readonly PlanSheet[]): void {
+  const ws = wb.addWorksheet(overview.sheetName, { views: [{ state: "frozen", ySplit: overview.headerRow + 1 }] });
+  writeTitle(ws, overview.title);
+  const head = ws.getRow(overview.headerRow + 1);
+  overview.header.forEach((h, j) => {
+    const cell = head.getCell(j + 1);
+    cell.value = h;
+    cell.font = { bold: true };
+    cell.alignment = { wrapText: true, vertical: "middle" };
+    ws.getColumn(j + 1).width = j === 1 ? 16 : 12;
+  });
+  head.height = 32;
+  sheets.forEach((sheet, i) => {
+    const row = ws.getRow(overview.headerRow + 2 + i);
+    const statusRange =
+      sheet.mode === "portable" ? bodyColumnRange(sheet, "status") : `${sheet.tableName}[${headerOf("status" as ComputedKey)}]`;
+    const idRange = sheet.mode === "portable" ? bodyColumnRange(sheet, "id") : `${sheet.tableName}[${headerOf("id")}]`;
+    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...overviewFormulas(statusRange, idRange).map((f) => toCell(f))];
+    cells.forEach((v, j) => (row.getCell(j + 1).value = v));
+  });
+  wb.definedNames.add(`${quoteSheet(overview.sheetName)}!$A$1`, overview.markName);
+}
