@@ -200,7 +200,7 @@ function checkWorkbook(label, file, settings, actuals) {
   for (const sheet of model.sheets) {
     const row = overview.find((r) => r[0] === sheet.plan.id);
     const counts = statusCounts(sheet, actuals);
-    const want = [sheet.rows.length, ...STATUS_CODES.map((c) => counts[c]), 0];
+    const want = [...STATUS_CODES.map((c) => counts[c]), 0, sheet.rows.length];
     const got = row ? row.slice(2, 2 + want.length).map(cellValue) : [];
     if (want.every((w, i) => got[i] === w)) passed++;
     else fail(`${label} overview ${sheet.plan.id}: LibreOffice ${JSON.stringify(got)} method ${JSON.stringify(want)}`);

@@ -189,6 +189,13 @@ export function valueFormat(t: Target): string {
   return decimals ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
 }
 
+/** Validation of the actual cells: a number, with a bilingual hint (a warning, so pasted text still goes in). */
+export const ACTUAL_VALIDATION = {
+  title: "实际值 Actual",
+  prompt: "填写该年实际值（基本单位，95% 填 95；里程碑填 1 或 0） / The year's actual in base units (95 for 95%; 1 or 0 for a milestone)",
+  error: "请填写数字 / Please type a number",
+};
+
 export const PROGRESS_FORMAT = "0.0%";
 export const YEAR_FORMAT = "0";
 
@@ -404,11 +411,12 @@ export function buildOverview(sheets: readonly PlanSheet[], opts: SheetOptions):
     sheetName: uniqueSheetName(OVERVIEW_NAME, taken),
     markName: OVERVIEW_MARK,
     title: ["规划目标总览", "Overview of plan targets: counts by status / 各规划按状态计数"],
+    // Name first and the status counts next to it: the chart reads them as one block.
     header: [
       "规划 Plan",
       "名称 Name",
-      "指标数 Targets",
       ...OVERVIEW_STATUS_COLUMNS.map((c) => (c === "dropped" ? `${DROPPED_LABEL} Dropped` : `${STATUS_LABELS[c].zh} ${STATUS_LABELS[c].en}`)),
+      "指标数 Targets",
     ],
     headerRow: 3,
     plans: sheets.map((s) => ({
@@ -427,8 +435,8 @@ export function buildOverview(sheets: readonly PlanSheet[], opts: SheetOptions):
  */
 export function overviewFormulas(statusRange: string, idRange: string): string[] {
   return [
-    `=COUNTIF(${idRange},"?*")`,
     ...OVERVIEW_STATUS_COLUMNS.map((c) => `=COUNTIF(${statusRange},"${c === "dropped" ? DROPPED_LABEL : statusText(c)}")`),
+    `=COUNTIF(${idRange},"?*")`,
   ];
 }
 

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type MethodSettings } from "../core/method/settings";
 import { actualsById, type ActualRow } from "./actuals-csv";
 import { a1Block, columnLetters, type ComputedKey, headerOf } from "./columns";
 import {
+  ACTUAL_VALIDATION,
   bodyColumnRange,
   buildWorkbookModel,
   type CellValue,
@@ -33,13 +34,6 @@ export interface BuildXlsxOptions {
 }
 
 const argb = (hex: string) => "FF" + hex.replace("#", "").toUpperCase();
-
-/** Validation of the actual cells: a number, with a bilingual hint (a warning, so pasted text still goes in). */
-export const ACTUAL_VALIDATION = {
-  title: "实际值 Actual",
-  prompt: "填写该年实际值（基本单位，95% 填 95；里程碑填 1 或 0） / The year's actual in base units (95 for 95%; 1 or 0 for a milestone)",
-  error: "请填写数字 / Please type a number",
-};
 
 export async function buildWorkbookXlsx(catalog: Catalog, options: BuildXlsxOptions = {}): Promise<Uint8Array> {
   const mode = options.portable ? "portable" : "live";

@@ -1,0 +1,297 @@
+/**
+ * The Office JS edge: writes and refreshes the add-in's sheets, reads typed actuals back, selects a
+ * target's row. Thin on purpose: what to write is decided in plan.ts, how to write it in apply.ts.
+ * Only the task pane calls this; the IP.* functions in the shared runtime never write the workbook.
+ *
+ * Sync budget: 1 sync to find the add-in's sheets (its marks and the tables), 1 to read them, then
+ * 1 per write chunk (one for all five plans; more only when a plan's writes pass the request limit).
+ */
+import { bundledCatalog } from "../core/catalog/bundled";
+import type { Catalog } from "../core/catalog/catalog";
+import { normalizeId } from "../core/catalog/catalog";
+import { cellNumber } from "../core/method/input";
+import { MethodError, type Observation } from "../core/method/method";
+import type { MethodSettings } from "../core/method/settings";
+import { a1, a1Block, isActualKey, keyOfHeader, yearOfKey } from "../sheets/columns";
+import type { SheetMode } from "../sheets/formulas";
+import { buildWorkbookModel, markNameOf } from "../sheets/model";
+import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
+import { type Marks, resolveMarks } from "./marks";
+import {
+  type Cell,
+  type FoundTable,
+  OVERVIEW_CHART,
+  type OverviewSource,
+  overviewSource,
+  type PlanOutcome,
+  planNewSheet,
+  planOverview,
+  planRefresh,
+  type WriteOp,
+} from "./plan";
+
+/** Runs a batch against Excel: Excel.run in the add-in, a stand-in in tests. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const excelRun: ExcelRunner = (batch) => Excel.run(batch);
+
+export interface RefreshProgress {
+  /** Syncs done and planned. */
+  done: number;
+  total: number;
+  message?: string;
+}
+
+export interface RefreshOptions {
+  mode: SheetMode;
+  settings: MethodSettings;
+  onProgress?: (p: RefreshProgress) => void;
+  signal?: AbortSignal;
+  catalog?: Catalog;
+  run?: ExcelRunner;
+  /** Bytes per request (tests lower it to exercise chunking). */
+  requestLimit?: number;
+}
+
+export type PlanSummary = Pick<PlanOutcome, "planId" | "sheetName" | "added" | "updated" | "kept" | "flagged" | "notes">;
+
+export interface RefreshSummary {
+  plans: PlanSummary[];
+  syncs: number;
+  /** True when cancelled before every write was sent (what was sent stays written). */
+  cancelled: boolean;
+  /** Cells written (values, formulas and number formats). */
+  cellsWritten: number;
+}
+
+interface Discovered {
+  marks: Marks;
+  sheetNames: string[];
+  tableNames: string[];
+  names: string[];
+}
+
+/** Sync 1: the workbook's names, sheets and tables; which of them are the add-in's. */
+async function discover(context: Excel.RequestContext, sync: () => Promise<void>): Promise<Discovered> {
+  const names = context.workbook.names.load("items/name,items/type,items/formula,items/visible");
+  const sheets = context.workbook.worksheets.load("items/name");
+  const tables = context.workbook.tables.load("items/name,items/worksheet/name");
+  await sync();
+  const tableInfo = tables.items.map((t) => ({ name: t.name, sheet: t.worksheet.name }));
+  const sheetNames = sheets.items.map((s) => s.name);
+  const nameInfo = names.items.map((n) => ({ name: n.name, type: String(n.type), formula: String(n.formula ?? ""), visible: n.visible }));
+  return {
+    marks: resolveMarks(nameInfo, tableInfo, sheetNames),
+    sheetNames,
+    tableNames: tableInfo.map((t) => t.name),
+    names: nameInfo.map((n) => n.name),
+  };
+}
+
+interface TableRead {
+  position: Excel.Range;
+  header: Excel.Range;
+  body?: Excel.Range;
+}
+
+/** Queues the reads of a table's position, header and (optionally) body values. */
+function queueTableRead(context: Excel.RequestContext, tableName: string, withBody: boolean): TableRead {
+  const table = context.workbook.tables.getItem(tableName);
+  const position = table.getRange().load("rowIndex,columnIndex,rowCount");
+  const header = table.getHeaderRowRange().load("values");
+  const body = withBody ? table.getDataBodyRange().load("values") : undefined;
+  return { position, header, body };
+}
+
+function foundTable(planId: string, mark: { tableName: string; sheetName: string; needsUpdate: boolean }, read: TableRead): FoundTable {
+  return {
+    planId,
+    tableName: mark.tableName,
+    sheetName: mark.sheetName,
+    top: read.position.rowIndex,
+    left: read.position.columnIndex,
+    header: (read.header.values[0] ?? []).map((h) => String(h ?? "")),
+    body: read.body?.values as Cell[][] | undefined,
+    markNeedsUpdate: mark.needsUpdate,
+  };
+}
+
+const aborted = (signal?: AbortSignal) => signal?.aborted === true;
+
+/**
+ * Writes the sheets of the chosen plans, or refreshes them where the add-in already made them, and
+ * the overview. Rows are matched by target id; typed actuals are never written over.
+ */
+export async function writeOrRefreshSheets(planIds: string[], options: RefreshOptions): Promise<RefreshSummary> {
+  const catalog = options.catalog ?? bundledCatalog();
+  const run = options.run ?? excelRun;
+  const limit = options.requestLimit ?? REQUEST_LIMIT;
+  return run(async (context) => {
+    let syncs = 0;
+    let total = 3;
+    const progress = () => options.onProgress?.({ done: syncs, total });
+    const sync = async () => {
+      await context.sync();
+      syncs++;
+      progress();
+    };
+    const cancelled = (plans: PlanSummary[] = [], cellsWritten = 0): RefreshSummary => ({ plans, syncs, cancelled: true, cellsWritten });
+    progress();
+    if (aborted(options.signal)) return cancelled();
+
+    const found = await discover(context, sync);
+    if (aborted(options.signal)) return cancelled();
+
+    // Sync 2: every marked table's header and position (for the overview), the chosen ones' rows too.
+    const chosen = new Set(planIds);
+    const reads = new Map<string, TableRead>();
+    for (const [planId, mark] of found.marks.plans) reads.set(planId, queueTableRead(context, mark.tableName, chosen.has(planId)));
+    let chartNames: string[] = [];
+    const chartsRead = found.marks.overview ? context.workbook.worksheets.getItem(found.marks.overview.sheetName).charts.load("items/name") : null;
+    if (reads.size || chartsRead) await sync();
+    else total--;
+    if (chartsRead) chartNames = chartsRead.items.map((c) => c.name);
+
+    const model = buildWorkbookModel(catalog, planIds, {
+      mode: options.mode,
+      settings: options.settings,
+      takenSheetNames: found.sheetNames,
+      takenTableNames: [...found.tableNames, ...found.names],
+    });
+    const ops: WriteOp[] = [];
+    const outcomes: PlanOutcome[] = [];
+    const sources = new Map<string, OverviewSource>();
+    // Plans not refreshed now keep their row in the overview, counted as far as their table reaches.
+    for (const [planId, mark] of found.marks.plans) {
+      const read = reads.get(planId) as TableRead;
+      if (!chosen.has(planId)) sources.set(planId, overviewSource(foundTable(planId, mark, read), read.position.rowCount - 1, options.mode));
+    }
+    for (const sheet of model.sheets) {
+      const mark = found.marks.plans.get(sheet.plan.id);
+      const planned = mark
+        ? planRefresh(foundTable(sheet.plan.id, mark, reads.get(sheet.plan.id) as TableRead), sheet)
+        : planNewSheet(sheet);
+      if (!mark && found.marks.stale.has(markNameOf(sheet.plan.id))) {
+        for (const op of planned.ops) if (op.op === "mark") op.replace = true;
+      }
+      ops.push(...planned.ops);
+      outcomes.push(planned.outcome);
+      sources.set(sheet.plan.id, planned.source);
+    }
+    const order = catalog.plans.map((p) => p.id);
+    const overviewSources = [...sources.values()].sort((a, b) => order.indexOf(a.planId) - order.indexOf(b.planId));
+    const overview = found.marks.overview;
+    ops.push(
+      ...planOverview(
+        model.overview,
+        overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markNeedsUpdate: overview.needsUpdate } : null,
+        overviewSources,
+      ),
+    );
+
+    const chunks = chunkOps(ops, limit);
+    total = syncs + chunks.length;
+    progress();
+    let cellsWritten = 0;
+    const summaries = outcomes.map(({ planId, sheetName, added, updated, kept, flagged, notes }) => ({ planId, sheetName, added, updated, kept, flagged, notes }));
+    for (const chunk of chunks) {
+      if (aborted(options.signal)) return cancelled(cellsWritten ? summaries : [], cellsWritten);
+      context.application.suspendApiCalculationUntilNextSync();
+      context.application.suspendScreenUpdatingUntilNextSync();
+      applyOps(context, chunk);
+      await sync();
+      cellsWritten += chunk.reduce((n, op) => n + cellsOf(op), 0);
+    }
+    return { plans: summaries, syncs, cancelled: false, cellsWritten };
+  });
+}
+
+export interface ActualProblem {
+  planId: string;
+  sheetName: string;
+  address: string;
+  zh: string;
+  en: string;
+}
+
+export interface ReadActualsOptions {
+  catalog?: Catalog;
+  run?: ExcelRunner;
+  /** Receives every cell that could not be read as a number (untrusted text). */
+  problems?: ActualProblem[];
+}
+
+/**
+ * The actuals typed in the add-in's sheets, by target id, read in two syncs. Cells are untrusted
+ * text: each goes through cellNumber(); what it refuses is reported, not guessed.
+ */
+export async function readActuals(options: ReadActualsOptions = {}): Promise<Map<string, Observation[]>> {
+  const run = options.run ?? excelRun;
+  return run(async (context) => {
+    const sync = async () => {
+      await context.sync();
+    };
+    const found = await discover(context, sync);
+    const reads = new Map<string, TableRead>();
+    for (const [planId, mark] of found.marks.plans) reads.set(planId, queueTableRead(context, mark.tableName, true));
+    if (reads.size) await sync();
+    const out = new Map<string, Observation[]>();
+    for (const [planId, mark] of found.marks.plans) {
+      const table = foundTable(planId, mark, reads.get(planId) as TableRead);
+      const keys = table.header.map(keyOfHeader);
+      const idCol = keys.indexOf("id");
+      if (idCol < 0) continue;
+      (table.body ?? []).forEach((row, i) => {
+        const raw = String(row[idCol] ?? "").trim();
+        if (!raw) return;
+        const id = normalizeId(raw);
+        const list = out.get(id) ?? [];
+        keys.forEach((key, j) => {
+          if (!key || !isActualKey(key)) return;
+          try {
+            const value = cellNumber(row[j] as string | number | boolean);
+            if (value != null) list.push({ year: yearOfKey(key), value });
+          } catch (e) {
+            if (!(e instanceof MethodError)) throw e;
+            options.problems?.push({
+              planId,
+              sheetName: table.sheetName,
+              address: a1(table.top + 1 + i, table.left + j),
+              zh: `${id} ${yearOfKey(key)} 年：${e.zh}`,
+              en: `${id} ${yearOfKey(key)}: ${e.en}`,
+            });
+          }
+        });
+        if (list.length) out.set(id, list);
+      });
+    }
+    return out;
+  });
+}
+
+/** Activates the target's sheet and selects its row; false when no sheet of the add-in has it. */
+export async function selectTarget(id: string, options: { catalog?: Catalog; run?: ExcelRunner } = {}): Promise<boolean> {
+  const catalog = options.catalog ?? bundledCatalog();
+  const run = options.run ?? excelRun;
+  const wanted = normalizeId(id);
+  const planId = catalog.get(wanted)?.plan.id ?? wanted.split("-")[0];
+  return run(async (context) => {
+    const sync = async () => {
+      await context.sync();
+    };
+    const found = await discover(context, sync);
+    const mark = found.marks.plans.get(planId);
+    if (!mark) return false;
+    const read = queueTableRead(context, mark.tableName, true);
+    await sync();
+    const table = foundTable(planId, mark, read);
+    const idCol = table.header.map(keyOfHeader).indexOf("id");
+    const row = idCol < 0 ? -1 : (table.body ?? []).findIndex((r) => normalizeId(String(r[idCol] ?? "")) === wanted);
+    if (row < 0) return false;
+    const sheet = context.workbook.worksheets.getItem(table.sheetName);
+    sheet.activate();
+    sheet.getRange(a1Block(table.top + 1 + row, table.left, 1, table.header.length)).select();
+    await sync();
+    return true;
+  });
+}
