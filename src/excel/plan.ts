@@ -145,7 +145,11 @@ export function planNewSheet(sheet: PlanSheet): Planned {
   const top = sheet.headerRow;
   const ops: WriteOp[] = [{ op: "addSheet", sheet: name }, ...titleOps(name, sheet.title, 0, 0)];
   ops.push({ op: "cells", sheet: name, address: a1Block(top, 0, 1, cols), kind: "formulas", data: [sheet.columns.map((c) => c.header)] });
+  // Ids, table and mark first: a write cancelled or cut off after them is completed by the next
+  // refresh, which finds the sheet by its mark and the rows by their ids.
+  ops.push({ op: "cells", sheet: name, address: a1Block(top + 1, 0, n, 1), kind: "formulas", data: sheet.rows.map((r) => [r.target.id]) });
   ops.push({ op: "addTable", sheet: name, address: a1Block(top, 0, n + 1, cols), table: sheet.tableName });
+  ops.push({ op: "mark", name: sheet.markName, formula: markFormula(sheet.tableName), replace: false });
   const refsAt = (i: number): RowRefs =>
     sheet.mode === "portable"
       ? a1Refs(top + 1 + i, (k) => sheet.columns.findIndex((c) => c.key === (typeof k === "number" ? `actual:${k}` : k)))
@@ -170,7 +174,6 @@ export function planNewSheet(sheet: PlanSheet): Planned {
   sheet.columns.forEach((c, j) => ops.push({ op: "style", sheet: name, address: a1(top, j), style: { width: c.width } }));
   ops.push({ op: "freeze", sheet: name, address: a1Block(0, 0, sheet.freeze.rows, sheet.freeze.columns) });
   ops.push(...bodyRules(sheet, name, top + 1, n, (key) => sheet.columns.findIndex((c) => c.key === key)));
-  ops.push({ op: "mark", name: sheet.markName, formula: markFormula(sheet.tableName), replace: false });
   return {
     ops,
     outcome: { planId: sheet.plan.id, sheetName: name, tableName: sheet.tableName, added: n, updated: 0, kept: 0, flagged: 0, notes: [] },

@@ -291,6 +291,17 @@ export class FakeWorkbook {
     insertTableColumn(this, table, index, header);
   }
 
+  /** Deletes a sheet and its tables; names that pointed there turn into #REF! as in Excel. */
+  deleteSheet(sheet: SheetData): void {
+    const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name.toLowerCase());
+    this.sheets = this.sheets.filter((s) => s !== sheet);
+    this.tables = this.tables.filter((t) => t.sheet !== sheet);
+    for (const n of this.names) {
+      const table = /^=?([^\s[\]'!=]+)\[/.exec(n.formula)?.[1]?.toLowerCase();
+      if ((table && gone.includes(table)) || n.formula.includes(`${sheet.name}'!`) || n.formula.includes(`=${sheet.name}!`)) n.formula = "=#REF!";
+    }
+  }
+
   renameSheet(sheet: SheetData, name: string): void {
     checkSheetName(name, this.sheets.filter((s) => s !== sheet).map((s) => s.name));
     const quote = (n: string) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(n) ? n : `'${n.replace(/'/g, "''")}'`);
