@@ -15,14 +15,12 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { type ReactNode, useEffect, useState } from "react";
+import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
 import { type Messages, MessagesContext, useMessages } from "./i18n";
 import { ServicesContext, type TaskpaneServices } from "./services";
-import { OverviewView } from "./views/OverviewView";
+import { LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
-import { SettingsView } from "./views/SettingsView";
-import { SheetsView } from "./views/SheetsView";
 
 export type TabId = "plans" | "sheets" | "overview" | "settings";
 export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "settings"];
@@ -73,6 +71,9 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
 
   useEffect(() => {
     performance.mark?.(FIRST_RENDER_MARK);
+    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
+    if (idle) idle(prefetchViews);
+    else setTimeout(prefetchViews, 500);
   }, []);
 
   const select = (next: TabId) => {
@@ -82,9 +83,9 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
 
   const panels: Record<TabId, () => ReactNode> = {
     plans: () => <PlansTab />,
-    sheets: () => <SheetsView onOpenSettings={() => select("settings")} />,
-    overview: () => <OverviewView />,
-    settings: () => <SettingsView />,
+    sheets: () => <LazySheetsView onOpenSettings={() => select("settings")} />,
+    overview: () => <LazyOverviewView />,
+    settings: () => <LazySettingsView />,
   };
   const issues = services.catalog.issues;
 
@@ -128,7 +129,7 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
               hidden={id !== tab}
               className={styles.panel}
             >
-              {panels[id]()}
+              <Suspense fallback={<Text>{messages.app.loading}</Text>}>{panels[id]()}</Suspense>
             </div>
           ))}
         </main>

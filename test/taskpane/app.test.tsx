@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import { fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen } from "@testing-library/react";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { Catalog } from "../../src/core/catalog/catalog";
 import { EXCEL_HOST, renderSettled, renderTaskpane } from "./helpers";
@@ -36,10 +36,10 @@ describe("task pane shell", () => {
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
   });
 
-  it("keeps what was typed in one tab while another is open", () => {
+  it("keeps what was typed in one tab while another is open", async () => {
     renderTaskpane();
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "专利" } });
-    fireEvent.click(screen.getByRole("tab", { name: "设置" }));
+    await act(async () => fireEvent.click(screen.getByRole("tab", { name: "设置" })));
     fireEvent.change(screen.getByLabelText("快于预期阈值"), { target: { value: "1.3" } });
     expect(document.getElementById("panel-plans")).not.toBeVisible();
     fireEvent.click(screen.getByRole("tab", { name: "规划" }));

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { EXCEL_HOST, fakeWorkbook, officeError, renderSettled, renderTaskpane } from "./helpers";
+import { EXCEL_HOST, fakeWorkbook, officeError, renderSettled } from "./helpers";
 
 const ACTUALS = {
   "JZ-05": [{ year: 2024, value: 70000 }],
@@ -81,8 +81,8 @@ describe("overview", () => {
     expect(screen.getByRole("button", { name: "重新读取实际值" })).toHaveAttribute("aria-disabled", "true");
   });
 
-  it("outside Excel, says why there is nothing to read", () => {
-    renderTaskpane({ tab: "overview" });
+  it("outside Excel, says why there is nothing to read", async () => {
+    await renderSettled({ tab: "overview" });
     expect(screen.getByText(/需要在 Excel 中打开本加载项才能使用此功能/)).toBeInTheDocument();
     expect(screen.queryByRole("button", { name: "重新读取实际值" })).toBeNull();
   });

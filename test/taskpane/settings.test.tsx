@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { EXCEL_HOST, fakeWorkbook, memoryStore, officeError, renderSettled, renderTaskpane } from "./helpers";
+import { EXCEL_HOST, fakeWorkbook, memoryStore, officeError, renderSettled } from "./helpers";
 
 const save = () => fireEvent.click(screen.getByRole("button", { name: "保存" }));
 
@@ -86,13 +86,13 @@ describe("settings", () => {
   });
 
   it("outside Excel, applies the settings to downloads only", async () => {
-    const { services } = renderTaskpane({ tab: "settings" });
+    const { services } = await renderSettled({ tab: "settings" });
     expect(screen.getByText(/设置只用于本次下载的工作簿/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole("radio", { name: /复合增长/ }));
     save();
     expect(await screen.findByText("已应用到本次下载。")).toBeInTheDocument();
     fireEvent.click(screen.getByRole("tab", { name: "工作表" }));
-    fireEvent.click(screen.getByRole("checkbox", { name: /^焦作/ }));
+    fireEvent.click(await screen.findByRole("checkbox", { name: /^焦作/ }));
     fireEvent.click(screen.getByRole("button", { name: "下载工作簿" }));
     await waitFor(() =>
       expect(services.buildWorkbook).toHaveBeenCalledWith(expect.objectContaining({ settings: expect.objectContaining({ path: "compound" }) })),

@@ -1,14 +1,14 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import type { WriteOptions, WriteResult } from "../../src/taskpane/office/workbook";
-import { EXCEL_HOST, fakeWorkbook, memoryStore, officeError, PREVIEW_HOST, renderSettled, renderTaskpane } from "./helpers";
+import { EXCEL_HOST, fakeWorkbook, memoryStore, officeError, PREVIEW_HOST, renderSettled } from "./helpers";
 
 const choose = (name: RegExp) => fireEvent.click(screen.getByRole("checkbox", { name }));
 const writeButton = () => screen.getByRole("button", { name: "写入 / 刷新工作表" });
 
 describe("sheets: write and refresh", () => {
   it("outside Excel, disables writing and says why, but still downloads", async () => {
-    const { services } = renderTaskpane({ host: PREVIEW_HOST, tab: "sheets" });
+    const { services } = await renderSettled({ host: PREVIEW_HOST, tab: "sheets" });
     choose(/^焦作/);
     expect(writeButton()).toHaveAttribute("aria-disabled", "true");
     const reason = document.getElementById(writeButton().getAttribute("aria-describedby")!)!;
@@ -39,7 +39,7 @@ describe("sheets: write and refresh", () => {
   });
 
   it("builds a portable workbook when asked", async () => {
-    const { services } = renderTaskpane({ tab: "sheets" });
+    const { services } = await renderSettled({ tab: "sheets" });
     choose(/^许昌/);
     fireEvent.click(screen.getByRole("checkbox", { name: "使用通用公式（不依赖本加载项）" }));
     fireEvent.click(screen.getByRole("button", { name: "下载工作簿" }));
@@ -47,7 +47,7 @@ describe("sheets: write and refresh", () => {
   });
 
   it("says what to do when the workbook cannot be built", async () => {
-    renderTaskpane({ tab: "sheets", services: { buildWorkbook: jest.fn().mockRejectedValue(new Error("chunk failed")) } });
+    await renderSettled({ tab: "sheets", services: { buildWorkbook: jest.fn().mockRejectedValue(new Error("chunk failed")) } });
     choose(/^焦作/);
     fireEvent.click(screen.getByRole("button", { name: "下载工作簿" }));
     const alert = await screen.findByRole("alert");
