@@ -280,13 +280,25 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
   } else if (fam === "yearly") {
     start = planBase ? [lit(planBase.year), lit(planBase.value)] : [EMPTY, EMPTY];
     const T = target.target.value as number;
-    // expectedValue(): printed milestone, the target from the due year, none before the period.
-    const limit = target.base ? Math.min(plan.period.start, target.base.year) : plan.period.start;
-    const beforePeriod = counted[0] < limit ? `IF(${Y}<${limit},"",${lit(T)})` : lit(T);
-    expected = ifData(printedChain(Y, target, `IF(${Y}>=${due},${lit(T)},${beforePeriod})`));
-    // assess(): the bar of the latest year is its milestone, else the target.
-    const bar = printedChain(Y, target, lit(T));
-    const barNum: Num = target.milestones.length ? bar : T;
+    // expectedValue(): the printed milestone, the target from the due year, the base itself in the
+    // base year, nothing (#N/A) before the period, else the target.
+    const bar = (onNA: string) => {
+      let rest = lit(T);
+      if (counted[0] < plan.period.start) rest = `IF(${Y}<${plan.period.start},${onNA},${rest})`;
+      const base = target.base;
+      if (base && base.value != null && years.includes(base.year)) rest = `IF(${Y}=${base.year},${lit(base.value)},${rest})`;
+      return printedChain(Y, target, `IF(${Y}>=${due},${lit(T)},${rest})`);
+    };
+    expected = ifData(bar(EMPTY));
+    const B = bar("NA()");
+    const barVaries =
+      target.milestones.length > 0 ||
+      counted[0] < plan.period.start ||
+      (target.base?.value != null && years.includes(target.base.year));
+    const barNum: Num = barVaries ? B : T;
+    // In the base year (before the period) nothing is expected yet: only the target itself counts.
+    const atBase = planBase && planBase.year < plan.period.start && years.includes(planBase.year) ? `${Y}=${planBase.year}` : null;
+    const isAchieved = atBase ? `IF(${atBase},${holds(target, A, T)},${holds(target, A, barNum)})` : holds(target, A, barNum);
     const completion =
       target.direction === "decrease" ? `IF(${A}>0,${show(barNum)}/${A},"")` : `IF(${show(barNum)}>0,${A}/${show(barNum)},"")`;
     const completionOk =
@@ -297,17 +309,22 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
       target.kind === "growthRate"
         ? `${target.direction === "decrease" ? `(-${A})` : A}<-${eps(A)}`
         : planBase
-          ? `${signed(target, A, planBase.value)}<-${eps(planBase.value)}`
+          ? `AND(${Y}>${planBase.year},${signed(target, A, planBase.value)}<-${eps(planBase.value)})`
           : "FALSE";
-    progress = ifData(guard(completion, EMPTY));
+    const max = target.target.max;
+    const beyondRange = target.comparator === "range" && max != null ? `${signed(target, A, max)}>${eps(max)}` : "FALSE";
+    const onTrackNow = atBase ? `OR(${atBase},${completionOk})` : completionOk;
+    // Where the bar is #N/A the method refuses the year: no progress, no projection.
+    const known = (expr: string) => (typeof barNum === "number" ? expr : `IF(ISNUMBER(${B}),${expr},"")`);
+    progress = ifData(guard(known(completion), EMPTY));
     status = ifData(
       guard(
-        `IF(${holds(target, A, barNum)},${label("achieved")},IF(${regressed},${label("regressed")},IF(${completionOk},${label("onTrack")},${label("behind")})))`,
+        `IF(${isAchieved},${label("achieved")},IF(${beyondRange},${label("ahead")},IF(${regressed},${label("regressed")},IF(${onTrackNow},${label("onTrack")},${label("behind")}))))`,
         "NA()",
       ),
       text(NO_DATA),
     );
-    projection = ifData(guard(trend(input, counted, null, 0), EMPTY));
+    projection = ifData(guard(known(trend(input, counted, null, 0)), EMPTY));
   } else {
     // Path kinds: level, cumulative, additions, growth.
     const T = target.target.value as number;

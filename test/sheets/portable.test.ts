@@ -51,7 +51,7 @@ describe("portable formulas agree with the method", () => {
         const bad = mismatches(plan, actuals, settings);
         if (bad.length) throw new Error(bad.join("\n") + "\n" + JSON.stringify({ plan: plan.targets, actuals: [...actuals], settings }));
       }),
-      { numRuns: 600 },
+      { numRuns: 1000 },
     );
   });
 

@@ -1,0 +1,195 @@
+/** The pure sheet model: layout, names, title block, formats, notes, formulas' shape, overview. */
+import { bundledCatalog } from "../../src/core/catalog/bundled";
+import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
+import { keyOfHeader } from "../../src/sheets/columns";
+import {
+  buildPlanSheet,
+  buildWorkbookModel,
+  columnFormat,
+  formulasFor,
+  ownRefs,
+  planYears,
+  safeSheetName,
+  tableGrid,
+  uniqueSheetName,
+  uniqueTableName,
+  valueFormat,
+} from "../../src/sheets/model";
+
+const catalog = bundledCatalog();
+const plan = (id: string) => catalog.plan(id) as NonNullable<ReturnType<typeof catalog.plan>>;
+const target = (id: string) => (catalog.get(id) as NonNullable<ReturnType<typeof catalog.get>>).target;
+const portable = { mode: "portable" as const, settings: DEFAULT_SETTINGS };
+
+describe("layout", () => {
+  it("has an actual column for every year from the first year after a base (or the period's start) to its end", () => {
+    expect(Object.fromEntries(catalog.plans.map((p) => [p.id, [planYears(p)[0], planYears(p).at(-1)]]))).toEqual({
+      JZ: [2023, 2035],
+      XZ: [2024, 2026],
+      HN: [2021, 2025],
+      XC: [2023, 2024],
+      JY: [2020, 2022],
+    });
+  });
+
+  it("orders the columns: catalogue, actuals, computed, quote and note; 上限 only where a plan has ranges", () => {
+    const jz = buildPlanSheet(plan("JZ"), portable);
+    expect(jz.columns.map((c) => c.header)).toEqual([
+      "编号", "指标 Target", "单位 Unit", "属性 Attribute", "领域 Area", "类型 Kind", "基期年 Base year", "基期值 Base",
+      "目标年 Target year", "目标值 Target",
+      ...Array.from({ length: 13 }, (_, i) => `${2023 + i}年实际`),
+      "起点年 Start year", "起点值 Start", "最新年份 Latest year", "最新实际 Latest", "序时进度 Expected", "进度 Progress",
+      "状态 Status", "预测 Projection", "原文 Quote", "备注 Note",
+    ]);
+    expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
+    // Every header maps back to its key (refresh recognises columns by their header).
+    for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);
+    expect(keyOfHeader(" 状态  Status ")).toBe("status");
+    expect(keyOfHeader("我的列")).toBeNull();
+  });
+
+  it("puts a title block above the table and freezes it with the id and name columns", () => {
+    const xz = buildPlanSheet(plan("XZ"), portable);
+    expect(xz.title[0]).toBe("新郑市国家知识产权强县建设试点县工作方案（征求意见稿）");
+    expect(xz.title[2]).toContain("文号：无");
+    expect(xz.title[2]).toContain("规划期：2024–2026年");
+    expect(xz.title[2]).toContain("征求意见稿（草案）");
+    expect(xz.title[3]).toContain("Draft for comment");
+    expect(xz.title[2]).toContain(`来源：${plan("XZ").source}`);
+    const hn = buildPlanSheet(plan("HN"), portable);
+    expect(hn.title[2]).toContain("文号：豫知〔2022〕4号");
+    expect(hn.title[2]).toContain("正式文件");
+    expect(xz.headerRow).toBe(6);
+    expect(xz.freeze).toEqual({ rows: 7, columns: 2 });
+  });
+
+  it("fills in the actuals it is given and leaves the other years empty", () => {
+    const sheet = buildPlanSheet(plan("XZ"), { ...portable, actuals: new Map([["XZ-01", [{ year: 2024, value: 1800 }, { year: 2031, value: 1 }]]]) });
+    const row = sheet.rows.find((r) => r.target.id === "XZ-01");
+    expect([row?.values["actual:2024"], row?.values["actual:2025"], row?.values["actual:2026"]]).toEqual([1800, null, null]);
+  });
+});
+
+describe("names", () => {
+  it("names sheets after the plan and tables IP_<plan>, never taking a name in use", () => {
+    const jz = buildPlanSheet(plan("JZ"), { ...portable, takenSheetNames: ["焦作 jz", "焦作 JZ (2)"], takenTableNames: ["IP_JZ"] });
+    expect(jz.sheetName).toBe("焦作 JZ (3)");
+    expect(jz.tableName).toBe("IP_JZ_2");
+    expect(uniqueTableName("XZ", ["ip_xz", "IP_XZ_2"])).toBe("IP_XZ_3");
+  });
+
+  it("makes any text a valid sheet name: at most 31 characters, none of []:*?/\\, no apostrophe at either end", () => {
+    expect(safeSheetName("规划[2024]: 目标/指标*?\\")).toBe("规划 2024 目标 指标");
+    expect(safeSheetName("'引号'")).toBe("引号");
+    expect(safeSheetName("History")).not.toBe("History");
+    const long = "河南省知识产权创造保护运用十四五规划主要指标与重点任务完成情况";
+    expect(safeSheetName(long).length).toBeLessThanOrEqual(31);
+    const taken = [safeSheetName(long)];
+    const second = uniqueSheetName(long, taken);
+    expect(second.length).toBeLessThanOrEqual(31);
+    expect(second.endsWith(" (2)")).toBe(true);
+  });
+
+  it("rejects unknown plans in Chinese and English", () => {
+    expect(() => buildWorkbookModel(catalog, ["JZ", "ZZ"], portable)).toThrow(/未知的规划编号：ZZ.*unknown plan ids: ZZ/);
+  });
+});
+
+describe("formats and notes", () => {
+  it("shows 元 as the plan writes them (万元, 亿元), counts with the plan's decimals, % and 分 with one", () => {
+    expect(valueFormat(target("XZ-05"))).toBe('0!.00,,"亿元"');
+    expect(valueFormat(target("XZ-12"))).toBe('0!.0,"万元"');
+    expect(valueFormat(target("HN-04"))).toBe('0!.0,"万件"');
+    expect(valueFormat(target("JZ-01"))).toBe("#,##0.00");
+    expect(valueFormat(target("JZ-05"))).toBe("#,##0");
+    expect(valueFormat(target("XZ-14"))).toBe('0.0"%"');
+    expect(valueFormat(target("HN-15"))).toBe('0.0"分"');
+    expect(valueFormat(target("JZ-14"))).toContain('"✓ 完成"');
+    const row = buildPlanSheet(plan("XZ"), portable).rows[4];
+    expect([columnFormat("progress", row), columnFormat("latestYear", row), columnFormat("actual:2025", row), columnFormat("name", row)]).toEqual([
+      "0.0%",
+      "0",
+      '0!.00,,"亿元"',
+      null,
+    ]);
+  });
+
+  it("flags conflicts visibly and lists milestones, derivations and the plan's own notes", () => {
+    const sheet = buildPlanSheet(plan("JZ"), portable);
+    const note = (id: string) => sheet.rows.find((r) => r.target.id === id)?.values.note as string;
+    expect(note("JZ-08")).toMatch(/^⚠ 数据冲突 Conflict: /);
+    const xz = buildPlanSheet(plan("XZ"), portable);
+    expect(xz.rows.find((r) => r.target.id === "XZ-01")?.values.note).toContain("阶段目标 Milestones: 2024年 1800；2025年 1900");
+    expect(sheet.rows.find((r) => r.target.id === "JZ-01")?.values.quote).toContain("每万人口高价值发明专利拥有量达到2.68件");
+  });
+
+  it("colours each status and draws a data bar on progress", () => {
+    const sheet = buildPlanSheet(plan("JY"), portable);
+    expect(sheet.conditionalFormats.filter((f) => f.column === "status").map((f) => f.text)).toEqual([
+      "已实现", "快于预期", "基本符合预期", "滞后", "倒退", "无数据", "已不在规划中",
+    ]);
+    expect(sheet.conditionalFormats.find((f) => f.column === "progress")?.type).toBe("dataBar");
+  });
+});
+
+describe("formulas", () => {
+  it("in live mode call IP.* with the row's actual cells ending at the year argument", () => {
+    const sheet = buildPlanSheet(plan("XZ"), { mode: "live", settings: DEFAULT_SETTINGS });
+    const f = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "ui"));
+    expect(f.status).toBe("=IP.STATUS([@[编号]],[@[2024年实际]:[2026年实际]],2026)");
+    expect(f.progress).toBe('=IFERROR(IP.PROGRESS([@[编号]],[@[2024年实际]:[2026年实际]],2026),"")');
+    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]]),""))');
+    expect(f.projection).toBe('=IFERROR(IP.PROJECT([@[编号]],[@[2024年实际]:[2026年实际]],{2024,2025,2026}),"")');
+    // As an .xlsx stores them: the add-in function's file name and [#This Row] references.
+    const file = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "file"), "file");
+    expect(file.status).toBe("=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IP_XZ[[#This Row],[2024年实际]:[2026年实际]],2026)");
+  });
+
+  const ALLOWED = new Set(["IF", "AND", "NOT", "MAX", "MIN", "ABS", "INDEX", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "ISNUMBER", "N", "LN", "EXP", "NA"]);
+
+  it.each(["linear", "compound"] as const)("in portable mode use only native functions every spreadsheet has (%s path)", (path) => {
+    const model = buildWorkbookModel(catalog, undefined, { mode: "portable", settings: { ...DEFAULT_SETTINGS, path } });
+    let longest = 0;
+    let deepest = 0;
+    for (const sheet of model.sheets) {
+      for (const row of tableGrid(sheet).slice(1)) {
+        for (const cell of row) {
+          if (typeof cell !== "string" || !cell.startsWith("=")) continue;
+          const names = [...cell.matchAll(/([A-Z][A-Z0-9.]*)\(/g)].map((m) => m[1]);
+          for (const n of names) expect(ALLOWED).toContain(n);
+          longest = Math.max(longest, cell.length);
+          let depth = 0;
+          let calls = 0;
+          const stack: boolean[] = [];
+          for (let i = 0; i < cell.length; i++) {
+            if (cell[i] === "(") {
+              const isCall = /[A-Z0-9]$/.test(cell.slice(0, i));
+              stack.push(isCall);
+              if (isCall) calls++;
+              depth = Math.max(depth, calls);
+            } else if (cell[i] === ")" && stack.pop()) calls--;
+          }
+          deepest = Math.max(deepest, depth);
+        }
+      }
+    }
+    // Excel's limits: 8,192 characters and 64 nested functions per formula.
+    expect(longest).toBeLessThan(8192);
+    expect(deepest).toBeLessThan(64);
+  });
+});
+
+describe("overview", () => {
+  it("counts statuses per plan for the given actuals and lists the plans' sheets", () => {
+    const actuals = new Map([
+      ["XC-01", [{ year: 2024, value: 3700 }]],
+      ["XC-10", [{ year: 2023, value: 0 }]],
+    ]);
+    const model = buildWorkbookModel(catalog, ["XC", "JY"], { ...portable, actuals, takenSheetNames: ["总览"] });
+    expect(model.overview.sheetName).toBe("总览 (2)");
+    expect(model.overview.header.slice(0, 3)).toEqual(["规划 Plan", "名称 Name", "已实现 Achieved"]);
+    const xc = model.overview.plans[0];
+    expect(xc).toMatchObject({ planId: "XC", name: "许昌 XC", targets: 20 });
+    expect(xc.counts).toMatchObject({ achieved: 1, onTrack: 1, noData: 18 });
+  });
+});
