@@ -13,7 +13,6 @@ import {
   a1Block,
   type ColumnKey,
   type ComputedKey,
-  COMPUTED_KEYS,
   columnLetters,
   headerOf,
   isActualKey,

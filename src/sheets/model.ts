@@ -270,12 +270,15 @@ export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> 
   };
 }
 
+/** The ideographic space that separates the fields of a Chinese title line. */
+const GAP = "\u3000";
+
 function planTitle(plan: Plan, mode: SheetMode): string[] {
   const period = `${plan.period.start}–${plan.period.end}`;
   return [
     plan.title.zh,
     plan.title.en,
-    `发布机关：${plan.issuer.zh}　文号：${plan.docNumber ?? "无"}　规划期：${period}年　${plan.draft ? "征求意见稿（草案）" : "正式文件"}　来源：${plan.source}`,
+    `发布机关：${plan.issuer.zh}${GAP}文号：${plan.docNumber ?? "无"}${GAP}规划期：${period}年${GAP}${plan.draft ? "征求意见稿（草案）" : "正式文件"}${GAP}来源：${plan.source}`,
     `Issuer: ${plan.issuer.en} · No.: ${plan.docNumber ?? "none"} · Period: ${period} · ${plan.draft ? "Draft for comment" : "Final"} · Source: ${plan.source}`,
     `在「年实际」列填写各年实际值（基本单位：元、件…；95% 填 95），其余列自动计算。公式：${mode === "live" ? "联动（IP.* 函数）" : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns (base units; 95 for 95%); the rest computes itself. Formulas: ${mode === "live" ? "live (IP.* functions)" : "portable (native functions)"}`,
   ];

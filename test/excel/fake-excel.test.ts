@@ -11,6 +11,8 @@ const code = async (p: Promise<unknown>) => {
 };
 
 describe("the Excel stand-in", () => {
+  // This test reads properties before load and sync on purpose: the stand-in must refuse them.
+  /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
   it("refuses to read a property that was not loaded and synced", async () => {
     const wb = new FakeWorkbook();
     await wb.run(async (context) => {
@@ -28,6 +30,7 @@ describe("the Excel stand-in", () => {
       expect(() => sheets.items).toThrow(/PropertyNotLoaded/);
     });
   });
+  /* eslint-enable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load */
 
   it("refuses arrays whose size does not match the range, at sync", async () => {
     const wb = new FakeWorkbook();

@@ -653,11 +653,11 @@ class ChartApi {
     private readonly ctx: FakeContext,
     private readonly resolve: () => ChartData,
   ) {
-    const self = this;
+    const enqueue = (t: string) => ctx.enqueue(() => (resolve().title = t));
     this.title = strict(
       {
         set text(t: string) {
-          self.ctx.enqueue(() => (self.resolve().title = t));
+          enqueue(t);
         },
         get text(): string {
           return notLoaded("ChartTitle", "text");
