@@ -81,6 +81,9 @@ module.exports = async (env, argv) => {
       path: path.resolve(__dirname, "dist"),
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
+      // Lazy chunks sit beside taskpane.html; a fixed relative path also works where no
+      // document.currentScript exists (the functions file alone).
+      publicPath: "",
       clean: true,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
