@@ -15,7 +15,6 @@ const BASE = "https://intranet.example/ip-addin/";
 
 beforeAll(async () => {
   process.env.ADDIN_BASE_URL = BASE;
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const config = await require(path.join(root, "webpack.config.js"))({}, { mode: "production" });
   config.mode = "production";
   config.output.path = out;
