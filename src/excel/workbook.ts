@@ -14,7 +14,7 @@ import { MethodError, type Observation } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { a1, a1Block, isActualKey, keyOfHeader, yearOfKey } from "../sheets/columns";
 import type { SheetMode } from "../sheets/formulas";
-import { buildWorkbookModel, markNameOf } from "../sheets/model";
+import { buildWorkbookModel, markNameOf, OVERVIEW_MARK } from "../sheets/model";
 import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
 import { type Marks, resolveMarks } from "./marks";
 import {
@@ -126,6 +126,9 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
   const catalog = options.catalog ?? bundledCatalog();
   const run = options.run ?? excelRun;
   const limit = options.requestLimit ?? REQUEST_LIMIT;
+  if (planIds.length === 0) return { plans: [], syncs: 0, cancelled: false, cellsWritten: 0 };
+  // Unknown plans are refused before Excel is touched (the model's error names them in Chinese and English).
+  buildWorkbookModel(catalog, planIds, { mode: options.mode, settings: options.settings });
   return run(async (context) => {
     let syncs = 0;
     let total = 3;
@@ -181,13 +184,14 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     const order = catalog.plans.map((p) => p.id);
     const overviewSources = [...sources.values()].sort((a, b) => order.indexOf(a.planId) - order.indexOf(b.planId));
     const overview = found.marks.overview;
-    ops.push(
-      ...planOverview(
-        model.overview,
-        overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markNeedsUpdate: overview.needsUpdate } : null,
-        overviewSources,
-      ),
+    const overviewOps = planOverview(
+      model.overview,
+      overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markNeedsUpdate: overview.needsUpdate } : null,
+      overviewSources,
     );
+    // The overview sheet was deleted: its broken mark is replaced along with it.
+    if (!overview && found.marks.stale.has(OVERVIEW_MARK)) for (const op of overviewOps) if (op.op === "mark") op.replace = true;
+    ops.push(...overviewOps);
 
     const chunks = chunkOps(ops, limit);
     total = syncs + chunks.length;

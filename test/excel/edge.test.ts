@@ -136,6 +136,22 @@ describe("marks", () => {
     expect(wb.names.filter((n) => n.name === "IPTargets.JY")).toEqual([{ name: "IPTargets.JY", formula: "=IP_JY[#Headers]", visible: false }]);
   });
 
+  it("writes a new overview when the official deleted it", async () => {
+    const wb = new FakeWorkbook();
+    await write(wb, ["JY"]);
+    wb.deleteSheet(wb.sheet("总览"));
+    await write(wb, ["JY"]);
+    expect(wb.sheet("总览").value(4, 0)).toBe("JY");
+    expect(wb.names.filter((n) => n.name === "IPTargets.Overview")).toEqual([{ name: "IPTargets.Overview", formula: "='总览'!$A$1", visible: false }]);
+  });
+
+  it("writes nothing for no plans, and refuses unknown plans before touching the workbook", async () => {
+    const wb = new FakeWorkbook();
+    expect(await write(wb, [])).toEqual({ plans: [], syncs: 0, cancelled: false, cellsWritten: 0 });
+    await expect(write(wb, ["JZ", "QQ"])).rejects.toThrow(/未知的规划编号：QQ/);
+    expect(wb.syncs).toBe(0);
+  });
+
   it("never takes a sheet the official named like the add-in's for one of its own", async () => {
     const wb = new FakeWorkbook(["新郑 XZ"]);
     const summary = await write(wb, ["XZ"]);
