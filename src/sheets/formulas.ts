@@ -2,8 +2,8 @@
  * The formulas of a target row's computed columns, in two modes:
  * - live: the columns call the add-in's IP.* functions, so a change of the method's settings applies
  *   to every sheet at once;
- * - portable: native functions only (IF, AND, MAX, MIN, INDEX, SUM, COUNT, COUNTIF, SUMPRODUCT,
- *   ISNUMBER, N, ABS, LN, EXP; no LET, LAMBDA or dynamic arrays), so Excel without the add-in, WPS
+ * - portable: native functions only (IF, AND, OR, MAX, MIN, INDEX, SUM, COUNT, COUNTIF, SUMPRODUCT,
+ *   ISNUMBER, ABS, LN, EXP, NA; no LET, LAMBDA or dynamic arrays), so Excel without the add-in, WPS
  *   and LibreOffice compute the same numbers and status words as method.ts assess(). The settings'
  *   thresholds and path shape are baked in.
  *

@@ -11,9 +11,9 @@ import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import type { Observation } from "../../src/core/method/method";
 import { COMPUTED_KEYS } from "../../src/sheets/columns";
 import { methodRow } from "../../src/sheets/method-row";
-import { buildPlanSheet } from "../../src/sheets/model";
+import { buildPlanSheet, tableGrid } from "../../src/sheets/model";
 import { actualsArb, planArb, settingsArb } from "./support/arbitraries";
-import { evaluateLive, evaluatePortable, sameCell } from "./support/evaluate-sheet";
+import { evaluateLive, evaluatePortable, functionsOf, PORTABLE_FUNCTIONS, sameCell } from "./support/evaluate-sheet";
 
 const tolerance = (key: string) => (key === "projection" ? 1e-7 : 1e-12);
 
@@ -26,6 +26,14 @@ function mismatches(
   const sheet = buildPlanSheet(plan, { mode, settings, actuals });
   const got = mode === "portable" ? evaluatePortable(sheet) : evaluateLive(sheet, new Catalog([plan]));
   const out: string[] = [];
+  if (mode === "portable") {
+    for (const row of tableGrid(sheet)) {
+      for (const cell of row) {
+        if (typeof cell !== "string" || !cell.startsWith("=")) continue;
+        for (const fn of functionsOf(cell)) if (!PORTABLE_FUNCTIONS.has(fn)) out.push(`${fn} is not a portable function: ${cell.slice(0, 80)}`);
+      }
+    }
+  }
   sheet.rows.forEach((row, i) => {
     const want = methodRow(plan, row.target, sheet.years, actuals.get(row.target.id) ?? [], settings);
     for (const k of COMPUTED_KEYS) {

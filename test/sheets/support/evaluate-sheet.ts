@@ -10,6 +10,12 @@ import { type ExtraFunctions, FormulaSheet, type Scalar, XlError } from "./formu
 
 export type Shown = number | string;
 
+/** The native functions portable formulas may use: in Excel since 2007, in WPS and LibreOffice. */
+export const PORTABLE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MAX", "MIN", "ABS", "INDEX", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "ISNUMBER", "N", "LN", "EXP", "NA"]);
+
+/** Function names a formula calls. */
+export const functionsOf = (formula: string) => [...formula.matchAll(/([A-Z][A-Z0-9._]*)\(/g)].map((m) => m[1]);
+
 /** What a cell shows, as the e2e compares it: "" for empty, "#N/A" for errors of that kind. */
 export function shown(v: Scalar | XlError): Shown {
   if (v instanceof XlError) return v.code;
