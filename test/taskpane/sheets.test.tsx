@@ -133,7 +133,7 @@ describe("sheets: write and refresh", () => {
   it("links to the settings for the formula mode", async () => {
     await renderSettled({ host: EXCEL_HOST, tab: "sheets" });
     expect(screen.getByText(/公式模式：实时/)).toBeInTheDocument();
-    fireEvent.click(screen.getByRole("button", { name: "更改设置" }));
+    await act(async () => fireEvent.click(screen.getByRole("button", { name: "更改设置" })));
     expect(screen.getByRole("tab", { name: "设置" })).toHaveAttribute("aria-selected", "true");
   });
 });

@@ -15,7 +15,7 @@ export const STATUS_BADGE_COLOR: Record<StatusCode, NonNullable<BadgeProps["colo
 /** Fills for the status charts (Fluent palette tokens, so high-contrast themes still apply). */
 export const STATUS_FILL: Record<StatusCode, string> = {
   achieved: tokens.colorPaletteGreenBackground3,
-  ahead: tokens.colorPaletteTealForeground2,
+  ahead: tokens.colorPaletteBlueBorderActive,
   onTrack: tokens.colorPaletteLightGreenBackground3,
   behind: tokens.colorPaletteMarigoldBackground3,
   regressed: tokens.colorPaletteRedBackground3,

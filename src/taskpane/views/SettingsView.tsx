@@ -29,6 +29,7 @@ import { useServices } from "../services";
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   thresholds: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(120px, 1fr))", gap: tokens.spacingHorizontalM },
+  number: { width: "100%", minWidth: 0 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   fieldset: { border: "none", margin: 0, padding: 0, minWidth: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
 });
@@ -158,7 +159,7 @@ export function SettingsView() {
             validationState={ahead == null ? "error" : "none"}
             validationMessage={ahead == null ? messages.settings.thresholdInvalid : undefined}
           >
-            <Input inputMode="decimal" value={draft.ahead} onChange={(_, d) => setDraft({ ...draft, ahead: d.value })} />
+            <Input className={styles.number} inputMode="decimal" value={draft.ahead} onChange={(_, d) => setDraft({ ...draft, ahead: d.value })} />
           </Field>
           <Field
             label={messages.settings.onTrack}
@@ -167,7 +168,7 @@ export function SettingsView() {
               onTrack == null ? messages.settings.thresholdInvalid : orderWrong ? messages.settings.thresholdOrder : undefined
             }
           >
-            <Input inputMode="decimal" value={draft.onTrack} onChange={(_, d) => setDraft({ ...draft, onTrack: d.value })} />
+            <Input className={styles.number} inputMode="decimal" value={draft.onTrack} onChange={(_, d) => setDraft({ ...draft, onTrack: d.value })} />
           </Field>
         </div>
       </fieldset>
