@@ -13,10 +13,16 @@ import { detectHost } from "./office/host";
 import { createExcelWorkbook } from "./office/workbook";
 import type { TaskpaneServices } from "./services";
 
+/** Marks for bench/taskpane.ts: when this script starts, when the host is known (then App marks its first render). */
+export const SCRIPT_START_MARK = "taskpane:script-start";
+export const HOST_READY_MARK = "taskpane:host-ready";
+
 async function start(): Promise<void> {
+  performance.mark?.(SCRIPT_START_MARK);
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   const host = await detectHost();
+  performance.mark?.(HOST_READY_MARK);
   const messages = CATALOGUES[pickLocale(host.displayLanguage)];
   document.documentElement.lang = messages.locale;
   document.title = messages.app.title;

@@ -1,0 +1,197 @@
+/**
+ * Task-pane figures for `npm run bench`:
+ *  - the first screen's JavaScript (every script taskpane.html loads up front, from dist/), raw and
+ *    gzip, against the floor of 250 KB gzip; and what is left to load on demand (chunks);
+ *  - time to first render in headless Chromium (Debian's chromium), as a ratio to a bare React page
+ *    built the same way (webpack production, served from the same server, office.js stubbed alike).
+ * Needs a production build (npm run build) and /usr/bin/chromium; says so instead of failing.
+ */
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
+import webpack from "webpack";
+
+const root = path.resolve(__dirname, "..");
+const dist = path.join(root, "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const OFFICE_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+const FLOOR_GZIP_KB = 250;
+const RUNS = 9;
+/** The mark App sets once the first screen is on the page (FIRST_RENDER_MARK in src/taskpane/App.tsx). */
+const MARK = "taskpane:first-render";
+
+const PREVIEW_OFFICE_JS =
+  "window.Office={onReady:function(cb){var i={host:null,platform:null};if(cb)cb(i);return Promise.resolve(i)},context:{}};" +
+  "window.CustomFunctions=window.CustomFunctions||{associate:function(){}};";
+
+const kb = (bytes: number) => Math.round((bytes / 1024) * 10) / 10;
+const gzip = (buf: Buffer) => zlib.gzipSync(buf, { level: 9 }).length;
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+
+/** Local scripts a page loads up front, in order. */
+function firstScreenScripts(html: string): string[] {
+  return [...html.matchAll(/<script[^>]*\ssrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+}
+
+function sizes(dir: string, files: string[]) {
+  let raw = 0;
+  let gz = 0;
+  const each: Record<string, string> = {};
+  for (const f of files) {
+    const buf = fs.readFileSync(path.join(dir, f));
+    raw += buf.length;
+    gz += gzip(buf);
+    each[f] = `${kb(buf.length)} KB raw, ${kb(gzip(buf))} KB gzip`;
+  }
+  return { raw, gz, each };
+}
+
+/** A bare React 19 page built like the task pane: webpack production, a deferred script after office.js. */
+async function buildBarePage(): Promise<string> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ip-bench-bare-"));
+  const entry = path.join(dir, "bare.js");
+  fs.writeFileSync(
+    entry,
+    `import { createElement, useEffect } from "react";
+import { createRoot } from "react-dom/client";
+function Bare() {
+  useEffect(() => { performance.mark(${JSON.stringify(MARK)}); }, []);
+  return createElement("h1", null, "知识产权规划目标");
+}
+createRoot(document.getElementById("container")).render(createElement(Bare));
+`,
+  );
+  const compiler = webpack({
+    mode: "production",
+    context: dir,
+    entry: { bare: entry },
+    output: { path: path.join(dir, "out"), filename: "[name].js" },
+    resolve: { modules: [path.join(root, "node_modules")] },
+    performance: { hints: false },
+  });
+  await new Promise<void>((resolve, reject) =>
+    compiler.run((err, stats) => {
+      if (err || stats?.hasErrors()) reject(err ?? new Error(stats?.toString("errors-only")));
+      else compiler.close(() => resolve());
+    }),
+  );
+  fs.writeFileSync(
+    path.join(dir, "out", "bare.html"),
+    `<!doctype html><html lang="zh-CN"><head><meta charset="UTF-8"><script src="${OFFICE_CDN}"></script><script defer src="bare.js"></script></head><body><div id="container"></div></body></html>`,
+  );
+  return path.join(dir, "out");
+}
+
+function serve(dirs: Record<string, string>): Promise<http.Server> {
+  const server = http.createServer((req, res) => {
+    const [, prefix, ...rest] = new URL(req.url ?? "/", "http://x").pathname.split("/");
+    const base = dirs[prefix];
+    const file = base ? path.join(base, ...rest) : "";
+    if (!base || !file.startsWith(base) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+async function firstRenderMs(pages: { pane: string; bare: string }): Promise<Record<"pane" | "bare" | "scriptStart" | "hostReady", number[]>> {
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "ip-bench-chromium-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    viewport: { width: 320, height: 760 },
+  });
+  const times = { pane: [] as number[], bare: [] as number[], scriptStart: [] as number[], hostReady: [] as number[] };
+  try {
+    // Alternate the two pages so drift in the machine's load hits both alike; the first round warms up.
+    for (let run = 0; run <= RUNS; run++) {
+      for (const which of ["pane", "bare"] as const) {
+        const page = await context.newPage();
+        await page.route("**/*", (route) =>
+          route.request().url() === OFFICE_CDN
+            ? route.fulfill({ status: 200, contentType: "text/javascript", body: PREVIEW_OFFICE_JS })
+            : route.request().url().startsWith("http://127.0.0.1")
+              ? route.continue()
+              : route.abort(),
+        );
+        await page.goto(pages[which]);
+        const ms = await page.waitForFunction((mark) => performance.getEntriesByName(mark)[0]?.startTime, MARK, { timeout: 30_000 });
+        if (run > 0) times[which].push(Number(await ms.jsonValue()));
+        if (run > 0 && which === "pane") {
+          const marks = await page.evaluate(() => ({
+            scriptStart: performance.getEntriesByName("taskpane:script-start")[0]?.startTime ?? NaN,
+            hostReady: performance.getEntriesByName("taskpane:host-ready")[0]?.startTime ?? NaN,
+          }));
+          times.scriptStart.push(marks.scriptStart);
+          times.hostReady.push(marks.hostReady);
+        }
+        await page.close();
+      }
+    }
+  } finally {
+    await context.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+  return times;
+}
+
+export async function benchTaskpane(): Promise<Record<string, string | number>> {
+  const html = path.join(dist, "taskpane.html");
+  if (!fs.existsSync(html)) return { note: "dist/taskpane.html is missing: run npm run build first" };
+  const scripts = firstScreenScripts(fs.readFileSync(html, "utf8"));
+  const first = sizes(dist, scripts);
+  const lazy = fs.readdirSync(dist).filter((f) => f.endsWith(".js") && !scripts.includes(f));
+  const later = sizes(dist, lazy);
+  const figures: Record<string, string | number> = {
+    "first-screen scripts": scripts.join(" + "),
+    "first-screen JS raw (KB)": kb(first.raw),
+    "first-screen JS gzip (KB)": kb(first.gz),
+    "floor: first-screen gzip < 250 KB": kb(first.gz) < FLOOR_GZIP_KB ? "met" : "NOT MET",
+  };
+  for (const [f, s] of Object.entries(first.each)) figures[`  ${f}`] = s;
+  figures["on-demand chunks (tabs, sheet writer, .xlsx writer) gzip (KB)"] = `${kb(later.gz)} in ${lazy.length} files`;
+
+  if (!fs.existsSync(CHROMIUM)) return { ...figures, "first render": `${CHROMIUM} is missing: apt-get install -y chromium` };
+  const bare = await buildBarePage();
+  const server = await serve({ pane: dist, bare });
+  try {
+    const port = (server.address() as { port: number }).port;
+    const times = await firstRenderMs({
+      pane: `http://127.0.0.1:${port}/pane/taskpane.html`,
+      bare: `http://127.0.0.1:${port}/bare/bare.html`,
+    });
+    const pane = median(times.pane);
+    const bareMs = median(times.bare);
+    const bareJs = sizes(bare, ["bare.js"]);
+    figures["bare React page JS gzip (KB)"] = kb(bareJs.gz);
+    figures[`first render, task pane (ms, median of ${RUNS})`] = Math.round(pane * 10) / 10;
+    figures["  task pane script starts (ms)"] = Math.round(median(times.scriptStart) * 10) / 10;
+    figures["  host known, rendering starts (ms)"] = Math.round(median(times.hostReady) * 10) / 10;
+    figures[`first render, bare React page (ms, median of ${RUNS})`] = Math.round(bareMs * 10) / 10;
+    figures["first render ratio, task pane / bare React"] = Math.round((pane / bareMs) * 100) / 100;
+  } finally {
+    server.close();
+    fs.rmSync(path.dirname(bare), { recursive: true, force: true });
+  }
+  return figures;
+}
+
+if (require.main === module) {
+  benchTaskpane().then(
+    (f) => console.log(f),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
