@@ -350,6 +350,16 @@ console.log("# in Excel: the Office/Excel stand-in");
     await shot(page, "07-overview");
   });
 
+  await check("overview: a cell that is not a number is named, kept as typed and left out", async () => {
+    await standin(() => globalThis.__officeStandin.typeActual("JZ", "JZ-07", 2024, "约7万"));
+    await page.getByRole("button", { name: "重新读取实际值" }).click();
+    const warning = page.getByTestId("unreadable");
+    await warning.waitFor();
+    const text = await warning.innerText();
+    assert(/有 1 个实际值单元格不是数字/.test(text) && /焦作 JZ!/.test(text) && /约7万/.test(text), `warning: ${text}`);
+    await shot(page, "07a-overview-unreadable");
+  });
+
   await check("overview: choosing a target selects its row in the sheet", async () => {
     const jz = page.getByRole("region", { name: "焦作" });
     await jz.getByRole("button", { name: /查看已实现的 1 个指标/ }).click();

@@ -93,4 +93,20 @@ describe("overview", () => {
     expect(within(jz).getByRole("button", { name: "Show the 1 target with status Achieved" })).toBeInTheDocument();
     await waitFor(() => expect(screen.getByText(/Read at/)).toBeInTheDocument());
   });
+
+  it("lists cells that are not numbers, kept as typed and left out of the counts", async () => {
+    const workbook = fakeWorkbook(ACTUALS);
+    workbook.readActuals.mockImplementation(async (unreadable: unknown[]) => {
+      for (let i = 0; i < 7; i++) {
+        unreadable.push({ planId: "JZ", sheetName: "焦作 JZ", address: `K${12 + i}`, zh: `JZ-0${i + 1} 2024 年：实际值「约7万」不是数字`, en: `JZ-0${i + 1} 2024: the actual "约7万" is not a number` });
+      }
+      return new Map(Object.entries(ACTUALS));
+    });
+    await renderSettled({ host: EXCEL_HOST, workbook, tab: "overview" });
+    const warning = await screen.findByTestId("unreadable");
+    expect(warning).toHaveTextContent("有 7 个实际值单元格不是数字，未计入统计");
+    expect(warning).toHaveTextContent("焦作 JZ!K12：JZ-01 2024 年：实际值「约7万」不是数字");
+    expect(within(warning).getAllByRole("listitem")).toHaveLength(5);
+    expect(warning).toHaveTextContent("另有 2 个未列出。");
+  });
 });

@@ -6,6 +6,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { StatusCode } from "../../core/method/method";
 import type { AddinSettings } from "../../office/settings-store";
 import { type Actuals, computeStatuses } from "../model";
+import type { UnreadableActual } from "../office/workbook";
 import type { TaskpaneServices } from "../services";
 
 export type ReadState = "idle" | "reading" | "ready" | "error";
@@ -20,6 +21,8 @@ export interface WorkbookState {
   readState: ReadState;
   readError: unknown;
   readAt: Date | null;
+  /** Cells of actual columns that are not numbers, from the last read. */
+  unreadable: readonly UnreadableActual[];
   readActuals(): Promise<void>;
 }
 
@@ -34,6 +37,7 @@ export function useWorkbookStateSource(services: TaskpaneServices): WorkbookStat
   const [readState, setReadState] = useState<ReadState>("idle");
   const [readError, setReadError] = useState<unknown>(null);
   const [readAt, setReadAt] = useState<Date | null>(null);
+  const [unreadable, setUnreadable] = useState<readonly UnreadableActual[]>([]);
   const latestRead = useRef(0);
 
   const readActuals = useCallback(async () => {
@@ -42,9 +46,11 @@ export function useWorkbookStateSource(services: TaskpaneServices): WorkbookStat
     setReadState("reading");
     setReadError(null);
     try {
-      const read = await workbook.readActuals();
+      const problems: UnreadableActual[] = [];
+      const read = await workbook.readActuals(problems);
       if (ticket !== latestRead.current) return;
       setActuals(read);
+      setUnreadable(problems);
       setReadAt(new Date());
       setReadState("ready");
     } catch (e) {
@@ -62,7 +68,7 @@ export function useWorkbookStateSource(services: TaskpaneServices): WorkbookStat
   const hasActuals = useMemo(() => [...actuals.values()].some((s) => s.length > 0), [actuals]);
   const saveSettings = useCallback((next: AddinSettings) => store.save(next), [store]);
 
-  return { settings, saveSettings, actuals, hasActuals, statuses, readState, readError, readAt, readActuals };
+  return { settings, saveSettings, actuals, hasActuals, statuses, readState, readError, readAt, unreadable, readActuals };
 }
 
 export const WorkbookStateContext = createContext<WorkbookState | null>(null);

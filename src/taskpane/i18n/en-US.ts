@@ -256,6 +256,9 @@ export const enUS: Messages = {
     jumped: (id) => `Selected the row of ${id}.`,
     notInSheet: (id) => `No row for ${id} in the sheets. Write or refresh that plan under Sheets, then try again.`,
     lastRead: (time) => `Read at ${time}`,
+    unreadable: (k) => `${plural(k, "actual cell is", "actual cells are")} not a number and left out of the counts`,
+    unreadableNext: "The cells are kept as typed. Change them to numbers (base units; 95 for 95%, 1 or 0 for a milestone), then choose Read actuals again.",
+    unreadableMore: (k) => `${n(k)} more not listed.`,
   },
   settings: {
     heading: "Settings",

@@ -243,6 +243,9 @@ export const zhCN = {
     jumped: (id: string) => `已定位到 ${id} 所在的行。`,
     notInSheet: (id: string) => `工作表中找不到 ${id} 的行。请在“工作表”中写入或刷新该规划后重试。`,
     lastRead: (time: string) => `读取于 ${time}`,
+    unreadable: (k: number) => `有 ${n(k)} 个实际值单元格不是数字，未计入统计`,
+    unreadableNext: "单元格内容保持原样。请改为数字（基本单位；95% 填 95，里程碑填 1 或 0）后点“重新读取实际值”。",
+    unreadableMore: (k: number) => `另有 ${n(k)} 个未列出。`,
   },
   settings: {
     heading: "设置",

@@ -28,6 +28,15 @@ export interface WriteResult {
   cancelled: boolean;
 }
 
+/** A cell in an actual column that is not a number (kept as typed, left out of the figures). */
+export interface UnreadableActual {
+  planId: string;
+  sheetName: string;
+  address: string;
+  zh: string;
+  en: string;
+}
+
 export interface WriteOptions {
   mode: FormulaMode;
   settings: MethodSettings;
@@ -37,8 +46,8 @@ export interface WriteOptions {
 
 export interface WorkbookActions {
   writeOrRefreshSheets(planIds: string[], options: WriteOptions): Promise<WriteResult>;
-  /** Actuals typed in the add-in's sheets, by target id. */
-  readActuals(): Promise<Map<string, Observation[]>>;
+  /** Actuals typed in the add-in's sheets, by target id; cells that are not numbers go to `unreadable`. */
+  readActuals(unreadable?: UnreadableActual[]): Promise<Map<string, Observation[]>>;
   /** Selects the target's row; false when no sheet of the add-in has it. */
   selectTarget(id: string): Promise<boolean>;
   /** Puts a formula into the top-left cell of the current selection. */
@@ -63,9 +72,9 @@ export function createExcelWorkbook(): WorkbookActions {
       const excel = await loadSheetWriter();
       return excel.writeOrRefreshSheets(planIds, options);
     },
-    async readActuals() {
+    async readActuals(unreadable) {
       const excel = await loadSheetWriter();
-      return excel.readActuals();
+      return excel.readActuals({ problems: unreadable });
     },
     async selectTarget(id) {
       const excel = await loadSheetWriter();

@@ -9,6 +9,7 @@ import {
   makeStyles,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Spinner,
   Subtitle2,
   Text,
@@ -45,13 +46,17 @@ const useStyles = makeStyles({
   swatch: { display: "inline-block", width: "10px", height: "10px", borderRadius: "2px", marginRight: "2px" },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
   toolbar: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  problems: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
+
+/** Unreadable cells listed by address before "… more". */
+const MAX_LISTED = 5;
 
 export function OverviewView() {
   const messages = useMessages();
   const styles = useStyles();
   const { catalog, host, workbook } = useServices();
-  const { actuals, statuses, readState, readError, readAt, readActuals } = useWorkbookState();
+  const { actuals, statuses, readState, readError, readAt, unreadable, readActuals } = useWorkbookState();
   const [open, setOpen] = useState<{ planId: string; status: StatusCode } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [jumpError, setJumpError] = useState<UserError | null>(null);
@@ -136,6 +141,22 @@ export function OverviewView() {
       )}
       {readState === "error" && (
         <ErrorMessage error={describeError(readError, "read", messages)} />
+      )}
+      {readState === "ready" && unreadable.length > 0 && (
+        <MessageBar intent="warning" layout="multiline" data-testid="unreadable">
+          <MessageBarBody>
+            <MessageBarTitle>{messages.overview.unreadable(unreadable.length)}</MessageBarTitle>
+            {messages.overview.unreadableNext}
+            <ul className={styles.problems}>
+              {unreadable.slice(0, MAX_LISTED).map((p) => (
+                <li key={`${p.sheetName}!${p.address}`}>
+                  {messages.common.labelled(`${p.sheetName}!${p.address}`, messages.locale === "en-US" ? p.en : p.zh)}
+                </li>
+              ))}
+            </ul>
+            {unreadable.length > MAX_LISTED && messages.overview.unreadableMore(unreadable.length - MAX_LISTED)}
+          </MessageBarBody>
+        </MessageBar>
       )}
       {notice && (
         <MessageBar intent="success" role="status">
