@@ -156,6 +156,7 @@ export const enUS: Messages = {
     shown: (k, total) => (k === total ? plural(total, "target", "targets") : `Showing ${n(k)} of ${n(total)} targets`),
     noneMatch: "No target matches these filters.",
     clearFilters: "Clear filters",
+    filtersLabel: "Filter targets",
     targetsHeading: "Targets",
     unitColumn: "Unit",
     notFound: (id) => `Plan ${id} was not found.`,

@@ -144,6 +144,7 @@ export const zhCN = {
     shown: (k: number, total: number) => (k === total ? `共 ${n(total)} 个指标` : `显示 ${n(k)} / ${n(total)} 个指标`),
     noneMatch: "没有符合筛选条件的指标。",
     clearFilters: "清除筛选",
+    filtersLabel: "筛选指标",
     targetsHeading: "指标",
     unitColumn: "单位",
     notFound: (id: string) => `找不到规划 ${id}。`,

@@ -108,7 +108,7 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
         <dd>{plan.source}</dd>
       </dl>
 
-      <div className={styles.filters} role="group" aria-label={messages.plan.targetsHeading}>
+      <div className={styles.filters} role="group" aria-label={messages.plan.filtersLabel}>
         <Field label={messages.plan.areaFilter}>
           <Select value={filters.area} onChange={(_, d) => onFiltersChange({ ...filters, area: d.value as Area | "" })}>
             <option value="">{messages.plan.allAreas}</option>
