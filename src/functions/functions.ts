@@ -12,6 +12,12 @@ import { currentSettings, loadWorkbookSettings } from "../office/settings-store"
 
 const ip = createIpFunctions(bundledCatalog(), () => currentSettings().method);
 
+// The build appends CustomFunctions.associate(...) calls to this file. Outside Excel (a preview in a
+// plain browser where office.js did not load) there is no CustomFunctions: make them no-ops.
+if (typeof CustomFunctions === "undefined") {
+  (globalThis as { CustomFunctions?: unknown }).CustomFunctions = { associate: () => undefined };
+}
+
 /** Turns the core's errors into Excel's: #N/A or #VALUE! with a Chinese and English message. */
 function excel<T>(compute: () => T): T {
   try {
