@@ -23,7 +23,7 @@ import {
   STATUS_LABELS,
 } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
-import type { ComputedKey } from "./columns";
+import { columnLetters as letters, type ComputedKey } from "./columns";
 
 export type SheetMode = "live" | "portable";
 
@@ -88,16 +88,6 @@ export function tableRefs(tableName: string, header: (key: "id" | ComputedKey | 
   };
 }
 
-function letters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 // ---- expression helpers ------------------------------------------------------------------------
 

@@ -99,6 +99,7 @@ interface ChartData {
 }
 
 // ---- addresses -----------------------------------------------------------------------------------
+// Kept self-contained (no imports): scripts/e2e-browser.mjs transpiles this file alone for the browser.
 
 const colIndex = (letters: string) => [...letters.toUpperCase()].reduce((n, c) => n * 26 + c.charCodeAt(0) - 64, 0) - 1;
 const letters = (index: number) => {

@@ -4,7 +4,7 @@ import { createIpFunctions } from "../../../src/core/functions/ip";
 import { MethodError } from "../../../src/core/method/method";
 import type { MethodSettings } from "../../../src/core/method/settings";
 import type { Catalog } from "../../../src/core/catalog/catalog";
-import { type ComputedKey, COMPUTED_KEYS } from "../../../src/sheets/columns";
+import { columnLetters as letters, type ComputedKey, COMPUTED_KEYS } from "../../../src/sheets/columns";
 import { columnIndexOf, type PlanSheet, tableGrid } from "../../../src/sheets/model";
 import { type ExtraFunctions, FormulaSheet, type Scalar, XlError } from "./formula-eval";
 
@@ -84,16 +84,6 @@ export function evaluateLive(sheet: PlanSheet, catalog: Catalog): Array<Record<C
   );
 }
 
-function letters(index: number): string {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
 
 /** Numbers agree within `rel` (relative, and absolute near zero); text exactly. */
 export function sameCell(a: Shown, b: Shown, rel = 1e-9): boolean {
