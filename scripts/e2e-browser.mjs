@@ -135,8 +135,26 @@ async function openPage(officeJs, query = "") {
   await page.route("**/*", (route) => {
     const u = route.request().url();
     if (u === OFFICE_CDN || u.endsWith("/office-js/office.js")) return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
+    if (u.startsWith(origin) && u.includes("/taskpane.html")) {
+      // Serve the page under a policy that forbids eval and any script host but ours and the
+      // Office CDN: an eval in the bundles, or a script from elsewhere, becomes a page error.
+      return route.fetch().then((response) =>
+        route.fulfill({
+          response,
+          headers: {
+            ...response.headers(),
+            "content-security-policy": `default-src 'self'; script-src 'self' ${new URL(OFFICE_CDN).origin}; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'`,
+          },
+        }),
+      );
+    }
     if (u.startsWith(origin)) return route.continue();
+    // The add-in asks the network for nothing but office.js and its own files.
+    errors.push(`request outside the add-in: ${u}`);
     return route.abort();
+  });
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) errors.push(m.text());
   });
   await page.goto(`${origin}/taskpane.html${query}`);
   await page.getByRole("heading", { level: 1 }).waitFor();
