@@ -4,7 +4,8 @@
  * message in Chinese and English, never a raw throw and never a zero for an empty cell.
  */
 import fc from "fast-check";
-import { bundledCatalog } from "../../src/core/catalog/bundled";
+import { BUNDLED_PLAN_FILES, bundledCatalog } from "../../src/core/catalog/bundled";
+import { loadCatalog } from "../../src/core/catalog/catalog";
 import { createIpFunctions, type IpFunctions, type Matrix } from "../../src/core/functions/ip";
 import type { CellValue } from "../../src/core/method/input";
 import { MethodError } from "../../src/core/method/method";
@@ -307,5 +308,15 @@ describe("settings", () => {
     expect(fns.EXPECTED("JZ-05", 2024)).toBeCloseTo(60532.027848, 5);
     settings = { path: "linear", thresholds: { ahead: 1.05, onTrack: 0.9 } };
     expect(fns.STATUS("JZ-05", 60000, 2024)).toBe("基本符合预期");
+  });
+});
+
+describe("a plan file that failed to load", () => {
+  it("is named in the #N/A of its targets instead of 'unknown id'", () => {
+    const files = BUNDLED_PLAN_FILES.map((f) => (f.file.endsWith("/JZ.json") ? { file: f.file, data: { ...(f.data as object), period: "2024" } } : f));
+    const fns = createIpFunctions(loadCatalog(files));
+    expect(() => fns.TARGET("JZ-05")).toThrow(/规划文件 data\/plans\/JZ\.json 有错误.*the plan file data\/plans\/JZ\.json has an error/s);
+    expect(fns.TARGET("XZ-01")).toBe(2000);
+    expect(() => fns.TARGET("QQ-01")).toThrow(/未知的指标编号/);
   });
 });

@@ -110,6 +110,16 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
     }
     const found = catalog.get(String(id));
     if (!found) {
+      // A plan file that failed to load explains its missing targets better than "unknown id".
+      const prefix = String(id).trim().toUpperCase().split("-")[0];
+      const broken = catalog.issues.find((i) => i.file.endsWith(`/${prefix}.json`));
+      if (broken) {
+        throw new MethodError(
+          "NA",
+          `规划文件 ${broken.file} 有错误，未能加载：${broken.zh}`,
+          `the plan file ${broken.file} has an error and was not loaded: ${broken.en}`,
+        );
+      }
       throw new MethodError("NA", `未知的指标编号「${excerpt(String(id))}」`, `unknown target id "${excerpt(String(id))}"`);
     }
     return found;
