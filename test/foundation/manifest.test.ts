@@ -18,6 +18,12 @@ describe("manifest.xml", () => {
     expect(xml).toMatch(/functions\.zh-CN\.json/);
   });
 
+  it("carries the package version, so a release that changes functions also changes <Version>", () => {
+    // Excel caches functions.json for a day per manifest version: one version number, bumped together.
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { version: string };
+    expect(xml).toContain(`<Version>${pkg.version}.0</Version>`);
+  });
+
   it("has icons of 16, 32, 64, 80 and 128 px in assets/", () => {
     for (const size of [16, 32, 64, 80, 128]) {
       const png = fs.readFileSync(path.join(root, "assets", `icon-${size}.png`));
