@@ -103,17 +103,30 @@ describe("the JSON export", () => {
     });
   });
 
-  it("milestones are year → value and derived names the fields (XZ-05)", () => {
+  it("milestones are year → value and derived names the fields (XZ-32)", () => {
+    // 附件2 知识产权经费（万元） 100/150/200: the header unit 万元 scales each cell to yuan.
+    const row = exported.indicators.find((r) => r.id === "XZ-32")!;
+    expect(row.milestones).toEqual({ "2024": 1000000, "2025": 1500000 });
+    expect(row.targetValue).toBe(2000000);
+    expect(row.derived).toEqual(["targetValue", "milestones.2024", "milestones.2025"]);
+    expect(row.conflicts).toEqual([]);
+  });
+
+  it("conflicts carry the field, the figure and the quote; a conflicting figure is no milestone (XZ-05)", () => {
     const row = exported.indicators.find((r) => r.id === "XZ-05")!;
-    expect(row.milestones).toEqual({ "2024": 50000000, "2025": 80000000 });
-    expect(row.derived).toEqual(["milestones.2024", "milestones.2025"]);
-    expect(row.conflicts.map((c) => c.field)).toEqual(["kind"]);
+    expect(row.milestones).toEqual({});
+    expect(row.derived).toEqual([]);
+    const quote = "知识产权质押融资贷款额（亿）\t0.5\t0.8\t1";
+    expect(row.conflicts).toEqual([
+      { field: "milestones.2024", value: 50000000, quote },
+      { field: "milestones.2025", value: 80000000, quote },
+    ]);
   });
 
   it("can be limited to some plans", () => {
     const only = exportCatalog(catalog, ["XC", "JY"]).indicators;
     expect(new Set(only.map((r) => r.plan))).toEqual(new Set(["XC", "JY"]));
-    expect(only).toHaveLength(20 + 32);
+    expect(only).toHaveLength(23 + 34);
     expect(exportCatalog(catalog, []).indicators).toHaveLength(catalog.size);
   });
 
@@ -237,8 +250,15 @@ describe("CSV escaping", () => {
     expect(col("targetValue")).toBe("67000");
     expect(col("targetMax")).toBe("");
     expect(col("quotes")).toBe("5.有效商标注册量(件)\t49409\t67000\t17591\t预期性 | 有效商标注册量达6.7万件 | 有效注册商标49409件");
+    const xz32 = body.find((r) => r[0] === "XZ-32")!;
+    expect(xz32[head.indexOf("milestones")]).toBe("2024:1000000; 2025:1500000");
     const xz05 = body.find((r) => r[0] === "XZ-05")!;
-    expect(xz05[head.indexOf("milestones")]).toBe("2024:50000000; 2025:80000000");
+    expect(xz05[head.indexOf("milestones")]).toBe("");
+    // Conflicts are objects: each written as its JSON (the tab in the quote escaped as \t), joined by " | ".
+    expect(xz05[head.indexOf("conflicts")]).toBe(
+      '{"field":"milestones.2024","value":50000000,"quote":"知识产权质押融资贷款额（亿）\\t0.5\\t0.8\\t1"} | ' +
+        '{"field":"milestones.2025","value":80000000,"quote":"知识产权质押融资贷款额（亿）\\t0.5\\t0.8\\t1"}',
+    );
     const hn32 = body.find((r) => r[0] === "HN-32")!;
     expect([hn32[head.indexOf("targetValue")], hn32[head.indexOf("targetMax")]]).toEqual(["3", "5"]);
   });
@@ -256,6 +276,6 @@ describe("CSV escaping", () => {
 
   it("exportCsv can be limited to some plans", () => {
     const rows = parseCsv(exportCsv(catalog, ["XC"]).slice(1));
-    expect(rows).toHaveLength(1 + 20);
+    expect(rows).toHaveLength(1 + 23);
   });
 });

@@ -71,13 +71,17 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
       },
       {
         id: "JZ-12",
-        // 新增3000件 over the period to 2025: additions, no base printed.
-        evidence: ["到2025年，全市授权专利新增3000件，其中授权发明专利300件"],
+        // 新增3000件 to 2025: additions, no base value printed. The plan does not say from when 新增
+        // counts; the 2025 table beside it runs from 2022 (its column 累计增加值 is 2022 → 2025), so the
+        // base year 2022 is derived and the additions are those of 2023–2025.
+        evidence: ["到2025年，全市授权专利新增3000件，其中授权发明专利300件", "指标\t2022年\t2025年\t累计增加值\t属性"],
         check: (t) => {
           expect(t.kind).toBe("additions");
-          expect(t.base).toBeNull();
+          expect(t.base).toEqual({ year: 2022, value: null });
+          expect(t.derived.map((d) => d.field)).toEqual(["baseYear"]);
           expect(t.target).toEqual({ year: 2025, value: 3000, max: null });
           expect(target("JZ-13").target.value).toBe(300);
+          expect(target("JZ-13").base).toEqual({ year: 2022, value: null });
         },
       },
       {
@@ -105,23 +109,25 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
     spots: [
       {
         id: "XZ-05",
-        // Table: 5750万 → 1亿 (header 元). Attachment 2, header （亿）: 0.5 / 0.8 / 1 →
-        // 0.5 × 1e8 = 50000000, 0.8 × 1e8 = 80000000: a yearly milestone table with its unit in the header.
+        // Table: 5750万 → 1亿 (header 元), a running total (累计金额). Attachment 2, header （亿）: 0.5 / 0.8 / 1
+        // → 0.5 × 1e8 = 50000000, 0.8 × 1e8 = 80000000. 0.5亿 (2024) is below the 2023 running total
+        // 0.575亿, so the attachment cannot count the same running total: its figures are conflicts, not
+        // milestones, and the file quotes them.
         evidence: ["专利质押融资登记累计金额（元）\t5750万\t1亿", "知识产权质押融资贷款额（亿）\t0.5\t0.8\t1"],
         check: (t) => {
+          expect([t.kind, t.comparator]).toEqual(["cumulative", "atLeast"]);
           expect(t.base).toEqual({ year: 2023, value: 57500000 });
           expect(t.target).toEqual({ year: 2026, value: 100000000, max: null });
-          expect(t.milestones).toEqual([
-            { year: 2024, value: 0.5 * 1e8 },
-            { year: 2025, value: 0.8 * 1e8 },
-          ]);
+          expect(t.milestones).toEqual([]);
           expect(t.unit).toBe("元");
           expect(t.display).toEqual({ unit: "亿元", scale: 1e8 });
-          expect(t.derived.map((d) => d.field)).toEqual(["milestones.2024", "milestones.2025"]);
-          for (const d of t.derived) expect(d.note).toMatch(/（亿）/);
-          // 0.5亿 (2024) is below the 2023 running total 0.575亿: the plan's two tables cannot be the same
-          // measure, and the file says so.
-          expect(t.conflicts.map((c) => c.field)).toEqual(["kind"]);
+          expect(t.derived).toEqual([]);
+          expect(t.conflicts.map((c) => [c.field, c.value])).toEqual([
+            ["milestones.2024", 0.5 * 1e8],
+            ["milestones.2025", 0.8 * 1e8],
+          ]);
+          expect(0.5 * 1e8).toBeLessThan(t.base!.value!);
+          for (const c of t.conflicts) expect(squash(c.quote)).toBe(squash("知识产权质押融资贷款额（亿）\t0.5\t0.8\t1"));
         },
       },
       {
@@ -138,13 +144,20 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
       },
       {
         id: "XZ-32",
-        // Header （万元）: 100 / 150 / 200 万元 = 1000000 / 1500000 / 2000000 元, all derived.
+        // Attachment 2, header （万元）: 100 / 150 / 200 万元 = 1000000 / 1500000 / 2000000 元, all derived:
+        // a yearly milestone table with its unit in the header.
         evidence: ["知识产权经费（万元）\t100\t150\t200"],
         check: (t) => {
           expect(t.kind).toBe("annual");
-          expect(t.target.value).toBe(200 * 1e4);
-          expect(t.milestones.map((m) => m.value)).toEqual([100 * 1e4, 150 * 1e4]);
+          expect(t.unit).toBe("元");
+          expect(t.display).toEqual({ unit: "万元", scale: 1e4 });
+          expect(t.target).toEqual({ year: 2026, value: 200 * 1e4, max: null });
+          expect(t.milestones).toEqual([
+            { year: 2024, value: 100 * 1e4 },
+            { year: 2025, value: 150 * 1e4 },
+          ]);
           expect(t.derived.map((d) => d.field).sort()).toEqual(["milestones.2024", "milestones.2025", "targetValue"]);
+          for (const d of t.derived) expect(d.note).toMatch(/（万元）/);
         },
       },
       {
@@ -319,10 +332,13 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
       },
       {
         id: "JY-04",
-        evidence: ["力争年专利申请量突破 1500 件"],
+        // Listed with the other 到2022年 figures and without 每年: the amount 2022's applications must pass,
+        // not a bar for every year, so a level (typed each year), not an annual amount.
+        evidence: ["力争年专利申请量突破 1500 件", "年专利授权量突破 1000 件"],
         check: (t) => {
-          expect([t.kind, t.comparator, t.target.value]).toEqual(["annual", "exceed", 1500]);
-          expect(target("JY-05").target.value).toBe(1000);
+          expect([t.kind, t.comparator, t.target.value, t.target.year]).toEqual(["level", "exceed", 1500, 2022]);
+          const jy05 = target("JY-05");
+          expect([jy05.kind, jy05.comparator, jy05.target.value, jy05.target.year]).toEqual(["level", "exceed", 1000, 2022]);
         },
       },
       {

@@ -106,7 +106,7 @@ describe("big plans", () => {
     const summary = await write(wb, ["JZ"], { requestLimit: 50_000 });
     expect(summary.syncs).toBeGreaterThan(4);
     expect(Math.max(...wb.requests.map((r) => r.bytes))).toBeLessThan(80_000);
-    expect(tableOf(wb, "JZ").rows).toBe(60);
+    expect(tableOf(wb, "JZ").rows).toBe(67);
   });
 });
 
@@ -121,7 +121,7 @@ describe("marks", () => {
     const t = tableOf(wb, "XC");
     wb.type(t, 0, "2023年实际", 3300);
     const summary = await write(wb, ["XC"]);
-    expect(summary.plans[0]).toMatchObject({ added: 0, kept: 20 });
+    expect(summary.plans[0]).toMatchObject({ added: 0, kept: 23 });
     expect(mark).toBeDefined();
     expect(wb.names.find((n) => n.name === "IPTargets.XC")).toMatchObject({ formula: "=IP_XC[#Headers]", visible: false });
     expect(valueOf(t, "XC-01", "2023年实际")).toBe(3300);
@@ -132,7 +132,7 @@ describe("marks", () => {
     await write(wb, ["JY"]);
     wb.deleteSheet(wb.sheet("济源 JY"));
     const summary = await write(wb, ["JY"]);
-    expect(summary.plans[0]).toMatchObject({ sheetName: "济源 JY", added: 32 });
+    expect(summary.plans[0]).toMatchObject({ sheetName: "济源 JY", added: 34 });
     expect(wb.names.filter((n) => n.name === "IPTargets.JY")).toEqual([{ name: "IPTargets.JY", formula: "=IP_JY[#Headers]", visible: false }]);
   });
 
@@ -203,7 +203,7 @@ describe("modes and the overview", () => {
     await write(wb, ["HN"]);
     const t = tableOf(wb, "HN");
     const status = String.fromCharCode(65 + t.headers().indexOf("状态 Status"));
-    expect(wb.sheet("总览").get(4, 2)?.formula).toBe(`=COUNTIF('河南 HN'!$${status}$8:$${status}$51,"已实现")`);
+    expect(wb.sheet("总览").get(4, 2)?.formula).toBe(`=COUNTIF('河南 HN'!$${status}$8:$${status}$63,"已实现")`); // 56 targets: rows 8–63
   });
 });
 
@@ -219,11 +219,11 @@ describe("a write cut off between requests", () => {
     });
     expect(summary.cancelled).toBe(true);
     const t = tableOf(wb, "JZ");
-    expect(rowOf(t, "JZ-60")).toBe(59);
+    expect(rowOf(t, "JZ-67")).toBe(66);
     wb.type(t, rowOf(t, "JZ-05"), "2024年实际", 52000);
     const again = await write(wb, ["JZ"], { requestLimit: 50_000 });
     expect(again.plans[0]).toMatchObject({ added: 0, flagged: 0 });
-    expect(again.plans[0].updated + again.plans[0].kept).toBe(60);
+    expect(again.plans[0].updated + again.plans[0].kept).toBe(67);
     expect(valueOf(t, "JZ-05", "2024年实际")).toBe(52000);
     expect(String(valueOf(t, "JZ-05", "状态 Status"))).toMatch(/^=IF/);
   });

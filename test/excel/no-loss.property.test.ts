@@ -26,7 +26,7 @@ const REVISIONS: Catalog[] = [
     const xc = plans.get("XC") as PlanInput;
     xc.targets = xc.targets.filter((t) => t.id !== "XC-05");
     const jy = plans.get("JY") as PlanInput;
-    jy.targets.push({ ...structuredClone(find(jy, "JY-04")), id: "JY-33", name: { zh: "新增：年商标申请量", en: "New: yearly trademark filings" } });
+    jy.targets.push({ ...structuredClone(find(jy, "JY-18")), id: "JY-901", name: { zh: "新增：年商标申请量", en: "New: yearly trademark filings" } });
   }),
   revisedCatalog((plans) => {
     const xz = plans.get("XZ") as PlanInput;

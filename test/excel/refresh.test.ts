@@ -26,7 +26,7 @@ describe("first write", () => {
     expect(wb.names.map((n) => [n.name, n.formula, n.visible])).toEqual(
       expect.arrayContaining([["IPTargets.JZ", "=IP_JZ[#Headers]", false], ["IPTargets.Overview", "='总览 (2)'!$A$1", false]]),
     );
-    expect(jz.rows).toBe(60);
+    expect(jz.rows).toBe(67);
     expect(valueOf(jz, "JZ-05", "目标值 Target")).toBe(67000);
     expect(valueOf(jz, "JZ-08", "备注 Note")).toMatch(/^⚠ 数据冲突/);
     expect(jz.sheet.frozen).toBe("A1:B7");
@@ -97,7 +97,7 @@ describe("refresh keeps every typed actual", () => {
     const summary = await write(wb);
     expect(summary.syncs).toBe(3);
     const jz = summary.plans.find((p) => p.planId === "JZ");
-    expect(jz).toMatchObject({ sheetName: "焦作 我的", added: 0, updated: 0, kept: 60, flagged: 0 });
+    expect(jz).toMatchObject({ sheetName: "焦作 我的", added: 0, updated: 0, kept: 67, flagged: 0 });
     const after = tableOf(wb, "JZ");
     expect(after).toBe(t);
     expect(valueOf(after, "JZ-05", "2024年实际")).toBe(52000);
@@ -105,8 +105,8 @@ describe("refresh keeps every typed actual", () => {
     expect(valueOf(after, "JZ-14", "2024年实际")).toBe(1);
     expect(valueOf(after, "JZ-12", "2024年实际")).toBe(900);
     expect(valueOf(after, "JZ-05", "我的备注")).toBe("已核实");
-    // The filter still hides what it hid, and the formulas follow their rows.
-    expect(t.sheet.hiddenRows.size).toBe(57);
+    // The filter still hides what it hid (67 rows, 3 with a 2024 actual), and the formulas follow their rows.
+    expect(t.sheet.hiddenRows.size).toBe(67 - 3);
     const r = t.top + 2 + rowOf(after, "JZ-05");
     for (const header of ["最新年份 Latest year", "状态 Status"]) {
       const rows = [...String(valueOf(after, "JZ-05", header)).matchAll(/\$[A-Z]{1,3}(\d+)/g)].map((m) => Number(m[1]));
@@ -128,25 +128,27 @@ describe("refresh keeps every typed actual", () => {
       xz.targets = xz.targets.filter((x) => x.id !== "XZ-03");
       const t4 = xz.targets.find((x) => x.id === "XZ-04") as PlanInput["targets"][number];
       t4.name = { zh: "商标有效注册量（修订）", en: "Valid trademarks (revised)" };
-      xz.targets.push({ ...structuredClone(t4), id: "XZ-33", name: { zh: "新增指标", en: "New target" } });
+      xz.targets.push({ ...structuredClone(t4), id: "XZ-901", name: { zh: "新增指标", en: "New target" } });
       xz.period.end = 2027;
     });
     const summary = await write(wb, ["XZ"], {}, revised);
-    expect(summary.plans[0]).toMatchObject({ added: 1, updated: 1, kept: 30, flagged: 1 });
+    // 33 targets: XZ-03 dropped, XZ-04 updated, 31 kept, XZ-901 added.
+    expect(summary.plans[0]).toMatchObject({ added: 1, updated: 1, kept: 31, flagged: 1 });
     expect(valueOf(t, "XZ-03", "2024年实际")).toBe(6);
     expect(valueOf(t, "XZ-03", "状态 Status")).toBe("已不在规划中");
     expect(valueOf(t, "XZ-03", "备注 Note")).toMatch(/^已不在规划中/);
     expect(valueOf(t, "XZ-04", "指标 Target")).toBe("商标有效注册量（修订）");
     expect(valueOf(t, "XZ-04", "2025年实际")).toBe(34500);
-    expect(rowOf(t, "XZ-33")).toBe(32);
+    // after the 33 rows of the first version, XZ-03's kept among them
+    expect(rowOf(t, "XZ-901")).toBe(33);
     // The extended period got its year column next to the others.
     const h = t.headers();
     expect(h.indexOf("2027年实际")).toBe(h.indexOf("2026年实际") + 1);
     // Back to the first version: XZ-03 matches its old row again instead of getting a new one,
-    // and XZ-33 is the one flagged now.
+    // and XZ-901 is the one flagged now.
     const again = await write(wb, ["XZ"]);
     expect(again.plans[0]).toMatchObject({ added: 0, flagged: 1 });
-    expect(valueOf(t, "XZ-33", "状态 Status")).toBe("已不在规划中");
+    expect(valueOf(t, "XZ-901", "状态 Status")).toBe("已不在规划中");
     expect(valueOf(t, "XZ-03", "2024年实际")).toBe(6);
     expect(String(valueOf(t, "XZ-03", "状态 Status"))).toMatch(/^=IF/);
   });

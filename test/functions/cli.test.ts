@@ -24,6 +24,7 @@ describe("runIpCommand prints what the function returns", () => {
     ["TARGET JZ-05", () => IP.TARGET("JZ-05")],
     ["TARGET JZ-05 2024", () => IP.TARGET("JZ-05", 2024)],
     ["TARGET XZ-05 2024", () => IP.TARGET("XZ-05", 2024)],
+    ["TARGET XZ-32 2024", () => IP.TARGET("XZ-32", 2024)],
     ["BASELINE XC-01", () => IP.BASELINE("XC-01")],
     ["EXPECTED JZ-05 2024", () => IP.EXPECTED("JZ-05", 2024)],
     ["GAP JZ-05 60000 2024", () => IP.GAP("JZ-05", 60000, 2024)],
@@ -75,7 +76,7 @@ describe("runIpCommand prints what the function returns", () => {
     const matrix = IP.LIST("XC", "en");
     expect(out.output).toBe(matrix.map((r) => r.map(formatCell).join("\t")).join("\n"));
     const lines = out.output.split("\n");
-    expect(lines).toHaveLength(21);
+    expect(lines).toHaveLength(1 + 23);
     expect(lines[0]).toBe("Id\tTarget\tUnit\tBase year\tBase value\tTarget year\tTarget value");
     expect(lines[1]).toBe("XC-01\tValid invention patents held\t件\t2022\t3000\t2024\t3600");
     // a yes/no milestone: no unit, base or value — empty cells, not zeros

@@ -53,8 +53,10 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.TARGET("JZ-05", 2024)).toBeCloseTo(61136.333333, 5); // 49409 + 17591·2/3
     expect(IP.TARGET(" jz-05 ", "2024")).toBeCloseTo(61136.333333, 5);
     expect(IP.TARGET("JZ-05", "")).toBe(67000);
-    expect(IP.TARGET("XZ-05", 2024)).toBe(50000000); // 附件2 0.5亿
+    expect(IP.TARGET("XZ-32", 2024)).toBe(1000000); // 附件2 100万元, printed for 2024
     expect(IP.TARGET("XZ-32", 2025)).toBe(1500000); // 150万元
+    // 附件2's 0.5亿 for 2024 is a conflict, not a milestone: the path 57.5M + 42.5M·1/3
+    expect(IP.TARGET("XZ-05", 2024)).toBeCloseTo(71666666.666667, 5);
     expect(IP.TARGET("HN-32")).toBe(3); // 3-5家: the lower end
     expect(IP.TARGET("XC-01")).toBe(3600);
     expect(IP.TARGET("JY-14")).toBe(20);
@@ -72,7 +74,7 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.EXPECTED("JZ-05", 2024)).toBeCloseTo(61136.333333, 5);
     expect(IP.EXPECTED("JZ-05", 2023)).toBeCloseTo(55272.666667, 5);
     expect(IP.EXPECTED("XZ-01", 2025)).toBe(1900);
-    expect(IP.EXPECTED("JZ-12", 2024)).toBe(1500);
+    expect(IP.EXPECTED("JZ-12", 2024)).toBe(2000); // 0 in 2022 + 3000·2/3
     expect(value(() => IP.EXPECTED("JZ-05", null)).en).toBe("the year is missing");
   });
 
@@ -116,9 +118,13 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
   });
 
   it("STATUS of other kinds", () => {
-    expect(IP.STATUS("XZ-05", 85000000, 2025)).toBe("快于预期"); // (85 − 57.5)/(80 − 57.5) = 1.22
+    expect(IP.STATUS("XZ-05", 85000000, 2025)).toBe("基本符合预期"); // (85 − 57.5)/(85.833 − 57.5) = 0.971
+    expect(IP.STATUS("XZ-05", 90000000, 2025)).toBe("快于预期"); // (90 − 57.5)/(85.833 − 57.5) = 1.147
     expect(IP.STATUS("HN-32", 4, 2025)).toBe("已实现"); // inside 3–5
-    expect(IP.STATUS("XC-04", 96000000, 2023)).toBe("基本符合预期"); // 0.96 of 1亿
+    expect(IP.STATUS("XC-04", 96000000, 2023)).toBe("基本符合预期"); // a level with one actual: its own base, no pace
+    expect(IP.STATUS("XC-04", [[60000000, 75000000]], 2023)).toBe("滞后"); // 2022 0.6亿 → 2023 0.75亿: pace 0.15/0.2 = 0.75
+    expect(IP.STATUS("JY-18", 19, 2021)).toBe("基本符合预期"); // a yearly amount: 19/20 = 0.95
+    expect(IP.STATUS("JY-18", 18, 2021)).toBe("滞后"); // 18/20 = 0.9
     expect(IP.STATUS("JY-14", 18, 2021, "en")).toBe("Behind schedule"); // 18/20
     expect(IP.STATUS("JZ-14", "是", 2024)).toBe("已实现");
     expect(IP.STATUS("JZ-14", 0, 2024)).toBe("基本符合预期");
@@ -178,8 +184,11 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.INFO("JZ-05", "quote")).toBe("5.有效商标注册量(件)\t49409\t67000\t17591\t预期性");
     expect(IP.INFO("JZ-05", "base_value")).toBe(49409);
     expect(IP.INFO("JZ-05", "目标年")).toBe(2025);
-    expect(IP.INFO("XZ-05", "milestones")).toBe("2024: 50000000; 2025: 80000000");
-    expect(IP.INFO("XZ-05", "derived")).toMatch(/^milestones\.2024: .*（亿）/);
+    expect(IP.INFO("XZ-32", "milestones")).toBe("2024: 1000000; 2025: 1500000");
+    expect(IP.INFO("XZ-32", "derived")).toMatch(/^targetValue: .*（万元）.* \| milestones\.2024: .*（万元）.* \| milestones\.2025: .*（万元）/);
+    // XZ-05: 附件2's 0.5亿 / 0.8亿 are conflicts, not milestones
+    expect(IP.INFO("XZ-05", "milestones")).toBe("");
+    expect(IP.INFO("XZ-05", "冲突")).toMatch(/^milestones\.2024=50000000: .*（亿）.* \| milestones\.2025=80000000: /);
     expect(IP.INFO("JZ-08", "冲突")).toMatch(/^targetValue=10: /);
     expect(IP.INFO("HN-32", "target_max")).toBe(5);
     expect(IP.INFO("XC-01", "source")).toBe("003_faa725dcbd6cb0b7.txt");
@@ -192,14 +201,14 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
 
   it("LIST: the plan's targets as a spilled array, a header row and one row per target, seven columns", () => {
     const zh = IP.LIST("JZ");
-    expect(zh).toHaveLength(1 + 60);
+    expect(zh).toHaveLength(1 + 67);
     for (const row of zh) expect(row).toHaveLength(7);
     expect(zh[0]).toEqual(["编号", "指标", "单位", "基期年", "基期值", "目标年", "目标值"]);
     expect(zh[5]).toEqual(["JZ-05", "有效商标注册量", "件", 2022, 49409, 2025, 67000]);
     // empty cells, not zeros, where the plan gives nothing
     expect(zh[14]).toEqual(["JZ-14", "建立知识产权快速协同保护机制", "", "", "", 2035, ""]);
     const en = IP.LIST(" xc ", "en");
-    expect(en).toHaveLength(1 + 20);
+    expect(en).toHaveLength(1 + 23);
     expect(en[0]).toEqual(["Id", "Target", "Unit", "Base year", "Base value", "Target year", "Target value"]);
     expect(en[1]).toEqual(["XC-01", "Valid invention patents held", "件", 2022, 3000, 2024, 3600]);
     for (const plan of catalog.plans) expect(IP.LIST(plan.id).map((r) => r[0]).slice(1)).toEqual(plan.targets.map((t) => t.id));

@@ -54,8 +54,11 @@ describe("no base", () => {
   });
 
   it("additions and growth count from zero at the base year, or the year before the period", () => {
-    expect(planBaseline(ref("JZ-12"))).toEqual({ year: 2023, value: 0 });
+    // JZ-12 names its base year (2022, derived from the plan's 2025 table) but no value: 0 then.
+    expect(planBaseline(ref("JZ-12"))).toEqual({ year: 2022, value: 0 });
+    // JY-11 names no base year: 0 in the year before the period 2020–2022; JZ-25 the same before 2024–2035.
     expect(planBaseline(ref("JY-11"))).toEqual({ year: 2019, value: 0 });
+    expect(planBaseline(ref("JZ-25"))).toEqual({ year: 2023, value: 0 });
     const growth = synthetic({ kind: "growth", comparator: "reach", base: { year: 2022, value: null }, target: { year: 2024, value: 20, max: null } });
     expect(planBaseline(growth)).toEqual({ year: 2022, value: 0 });
     expect(planBaseline(ref("JY-06"))).toBeNull();
@@ -91,6 +94,72 @@ describe("base equal to target", () => {
     expect(assess(flat("exceed"), obs({ 2024: 10 })).pace).toBeNull();
     expect(assess(flat("exceed"), obs({ 2025: 10 })).status).toBe("behind");
     expect(assess(flat("exceed"), obs({ 2025: 10.5 })).status).toBe("achieved");
+  });
+});
+
+describe("a printed milestone below the base (the path moves backwards)", () => {
+  // No bundled target has one since the audit (XZ-05's attachment figures are conflicts, not milestones);
+  // modelled on XZ-05 as if its 0.5亿 for 2024 were a milestone: 57.5 (2023) → 50 (2024) → 100 (2026).
+  const back = synthetic(
+    {
+      kind: "cumulative",
+      comparator: "atLeast",
+      base: { year: 2023, value: 57.5 },
+      milestones: [{ year: 2024, value: 50 }],
+      target: { year: 2026, value: 100, max: null },
+    },
+    { start: 2024, end: 2026 },
+  );
+
+  it("the path passes through the printed figure", () => {
+    expect(expectedValue(back, 2024)).toBe(50);
+    expect(expectedValue(back, 2025)).toBeCloseTo(75, 12); // 50 + 50·1/2
+  });
+
+  it("the expected move 50 − 57.5 is not forward: no pace, on track unless below the base", () => {
+    const a = assess(back, obs({ 2024: 60 }));
+    expect(a.expected).toBe(50);
+    expect(a.pace).toBeNull();
+    expect(a.status).toBe("onTrack");
+    expect(assess(back, obs({ 2024: 55 })).status).toBe("regressed");
+  });
+});
+
+describe("a yearly amount with a printed base", () => {
+  // No bundled annual target prints a base since the audit (XZ-03 is a running total now); modelled on
+  // XZ-03's old reading, PCT applications in the year: 5 in 2023, 10 printed for 2025, 15 in 2026.
+  const yearly = synthetic(
+    {
+      kind: "annual",
+      comparator: "reach",
+      base: { year: 2023, value: 5 },
+      milestones: [{ year: 2025, value: 10 }],
+      target: { year: 2026, value: 15, max: null },
+    },
+    { start: 2024, end: 2026 },
+  );
+
+  it("the base year, before the period, answers the base; other years before the period are #N/A", () => {
+    expect(expectedValue(yearly, 2023)).toBe(5);
+    expect(expectedValue(yearly, 2024)).toBe(15); // the yearly bar
+    expect(expectedValue(yearly, 2025)).toBe(10); // the printed milestone
+    expectNA(() => expectedValue(yearly, 2022), /2022 is before the plan period \(2024–2026\)/);
+  });
+
+  it("in the base year nothing is expected yet: on track, unless the final target is already met", () => {
+    expect(assess(yearly, obs({ 2023: 5 })).status).toBe("onTrack");
+    expect(assess(yearly, obs({ 2023: 3 })).status).toBe("onTrack");
+    expect(assess(yearly, obs({ 2023: 15 })).status).toBe("achieved");
+  });
+
+  it("after it, below the base is a move away; else the year's bar decides (4 → 倒退, 9.6/10 → 基本符合预期, 9/10 → 滞后)", () => {
+    const a = assess(yearly, obs({ 2025: 4 }));
+    expect([a.status, a.expected]).toEqual(["regressed", 10]);
+    const b = assess(yearly, obs({ 2025: 9.6 }));
+    expect(b.status).toBe("onTrack");
+    expect(b.completion).toBeCloseTo(0.96, 12);
+    expect(assess(yearly, obs({ 2025: 9 })).status).toBe("behind");
+    expect(assess(yearly, obs({ 2025: 10 })).status).toBe("achieved");
   });
 });
 
@@ -185,12 +254,12 @@ describe("years outside what the plan answers", () => {
   });
 
   // assess() promises to throw "only for a year the plan cannot answer", and expectedValue() says the
-  // plan cannot answer JY-04 (年专利申请量突破1500件, plan 2020–2022, no base) for 2019. assess() for the
-  // same year falls back to the target value instead (method.ts, yearly branch: `safeExpected(...) ??
-  // target.target.value`) and reports 已实现 for 1600 in 2019, a year the plan says nothing about.
+  // plan cannot answer JY-18 (维权服务工作站服务企业每年不低于20家, plan 2020–2022, no base) for 2019. assess() for
+  // the same year falls back to the target value instead (method.ts, yearly branch: `safeExpected(...) ??
+  // target.target.value`) and reports 已实现 for 25 in 2019, a year the plan says nothing about.
   it("a yearly amount in a year before the period is #N/A, as its expected value is", () => {
-    expectNA(() => expectedValue(ref("JY-04"), 2019));
-    expectNA(() => assess(ref("JY-04"), obs({ 2019: 1600 }), 2019), /before the plan period/);
+    expectNA(() => expectedValue(ref("JY-18"), 2019), /2019 is before the plan period \(2020–2022\)/);
+    expectNA(() => assess(ref("JY-18"), obs({ 2019: 25 }), 2019), /before the plan period/);
   });
 });
 
@@ -334,9 +403,11 @@ describe("the method's small parts", () => {
   });
 
   it("measureSeries sums additions from the year after the baseline", () => {
-    expect(measureSeries(ref("JZ-12"), obs({ 2023: 99, 2024: 1000, 2025: 500 }))).toEqual([
-      { year: 2024, value: 1000 },
-      { year: 2025, value: 1500 },
+    // JZ-12 counts from 2022: what is typed for 2022 itself is not an addition of the period.
+    expect(measureSeries(ref("JZ-12"), obs({ 2022: 99, 2023: 1000, 2024: 500, 2025: 700 }))).toEqual([
+      { year: 2023, value: 1000 },
+      { year: 2024, value: 1500 },
+      { year: 2025, value: 2200 },
     ]);
     expect(measureSeries(ref("JZ-05"), obs({ 2024: 1, 2023: 2 }))).toEqual([
       { year: 2023, value: 2 },
@@ -357,7 +428,9 @@ describe("the method's small parts", () => {
     expect(targetValue(ref("JZ-05"))).toBe(67000);
     expect(targetValue(ref("JZ-05"), 2025)).toBe(67000);
     expect(targetValue(ref("JZ-05"), 2024)).toBeCloseTo(61136.333333, 5);
-    expect(targetValue(ref("XZ-05"), 2024)).toBe(50000000);
+    expect(targetValue(ref("XZ-32"), 2024)).toBe(1000000); // the printed 100万元
+    // XZ-05 prints no milestone (the attachment's 0.5亿 is a conflict): on the path, 57.5M + 42.5M·1/3
+    expect(targetValue(ref("XZ-05"), 2024)).toBeCloseTo(57500000 + 42500000 / 3, 5);
     expect(targetValue(ref("HN-32"))).toBe(3);
     expectNA(() => targetValue(ref("XC-10")), /yes\/no milestone/);
   });

@@ -25,16 +25,22 @@ describe("expected value (序时进度)", () => {
     ["JZ-08 2024 compound falls back to linear at a zero base", ref("JZ-08"), 2024, COMPOUND, 10],
     // cumulative, JZ-02: 19 → 25
     ["JZ-02 2024: 19 + 6·2/3", ref("JZ-02"), 2024, LINEAR, 23],
-    // additions, JZ-12: from 0 in 2023 (the year before the period 2024–2035) to 3000 in 2025
-    ["JZ-12 2023: the additions' baseline", ref("JZ-12"), 2023, LINEAR, 0],
-    ["JZ-12 2024: 0 + 3000·1/2", ref("JZ-12"), 2024, LINEAR, 1500],
+    // additions, JZ-12: from 0 in 2022 (its base year, that of the plan's 2025 table) to 3000 in 2025
+    ["JZ-12 2022: the additions' baseline", ref("JZ-12"), 2022, LINEAR, 0],
+    ["JZ-12 2023: 0 + 3000·1/3", ref("JZ-12"), 2023, LINEAR, 1000],
+    ["JZ-12 2024: 0 + 3000·2/3", ref("JZ-12"), 2024, LINEAR, 2000],
     // level with printed milestones, XZ-01: 2023 1775, 2024 1800, 2025 1900, 2026 2000
     ["XZ-01 2023 base", ref("XZ-01"), 2023, LINEAR, 1775],
     ["XZ-01 2024 printed", ref("XZ-01"), 2024, LINEAR, 1800],
     ["XZ-01 2025 printed (compound too)", ref("XZ-01"), 2025, COMPOUND, 1900],
-    // cumulative with milestones from a header unit, XZ-05: 0.5亿 / 0.8亿
-    ["XZ-05 2024 printed 0.5亿", ref("XZ-05"), 2024, LINEAR, 50000000],
-    ["XZ-05 2025 printed 0.8亿", ref("XZ-05"), 2025, LINEAR, 80000000],
+    // cumulative with printed milestones, XZ-03 (PCT累计申请量): 5 in 2023, 5 / 10 printed for 2024 / 2025, 15 in 2026
+    ["XZ-03 2024 printed 5, the base again", ref("XZ-03"), 2024, LINEAR, 5],
+    ["XZ-03 2025 printed 10", ref("XZ-03"), 2025, LINEAR, 10],
+    ["XZ-03 2025 printed 10 (compound too)", ref("XZ-03"), 2025, COMPOUND, 10],
+    // cumulative, XZ-05: 57.5M (2023) → 100M (2026), a straight path (span 42.5M over 3 years); the
+    // attachment's 0.5亿 / 0.8亿 are flagged conflicts, not milestones
+    ["XZ-05 2024: 57.5M + 42.5M·1/3, not the attachment's 0.5亿", ref("XZ-05"), 2024, LINEAR, 71666666.666667],
+    ["XZ-05 2025: 57.5M + 42.5M·2/3, not the attachment's 0.8亿", ref("XZ-05"), 2025, LINEAR, 85833333.333333],
     // annual with milestones, XZ-32: 100 / 150 / 200 万元 a year
     ["XZ-32 2024 yearly bar", ref("XZ-32"), 2024, LINEAR, 1000000],
     ["XZ-32 2025 yearly bar", ref("XZ-32"), 2025, LINEAR, 1500000],
@@ -45,8 +51,9 @@ describe("expected value (序时进度)", () => {
     // level with a derived base, XC-01: 3000 (= 3600/1.2) in 2022 → 3600 in 2024
     ["XC-01 2023 linear: 3000 + 600/2", ref("XC-01"), 2023, LINEAR, 3300],
     ["XC-01 2023 compound: 3000·√1.2", ref("XC-01"), 2023, COMPOUND, 3286.335345],
-    // annual without milestones, XC-04: 1亿 every year
-    ["XC-04 2023 yearly bar", ref("XC-04"), 2023, LINEAR, 100000000],
+    // annual without milestones, JY-18: 不低于20家 every year of 2020–2022
+    ["JY-18 2021 yearly bar", ref("JY-18"), 2021, LINEAR, 20],
+    ["JY-18 2020 yearly bar, the period's first year", ref("JY-18"), 2020, LINEAR, 20],
     // additions with a range, XC-13: 3–5 by 2024, from 0 in 2022: the path runs to the lower end
     ["XC-13 2023: 0 + 3·1/2", ref("XC-13"), 2023, LINEAR, 1.5],
     // additions, JY-11: 10 by 2022 from 0 in 2019
@@ -64,7 +71,8 @@ describe("expected value (序时进度)", () => {
     ["a year before the base (JZ-05, 2021)", ref("JZ-05"), 2021, /2021 is before the base year \(2022\)/],
     ["a year after the period (JZ-05, 2036)", ref("JZ-05"), 2036, /2036 is after the plan period \(2024–2035\)/],
     ["a level with no base before its target year (JY-06, 2021)", ref("JY-06"), 2021, /gives JY-06 no base value/],
-    ["a yearly amount before the period (JY-04, 2019)", ref("JY-04"), 2019, /2019 is before the plan period/],
+    ["a yearly amount before the period (JY-18, 2019)", ref("JY-18"), 2019, /2019 is before the plan period/],
+    ["a level with no base before its target year (XC-04, 2023)", ref("XC-04"), 2023, /gives XC-04 no base value/],
     ["a yes/no milestone (JZ-14)", ref("JZ-14"), 2030, /JZ-14 is a yes\/no milestone; the plan gives no figure/],
     ["a qualitative direction (JZ-18)", ref("JZ-18"), 2030, /JZ-18 is qualitative; the plan gives no figure/],
   ])("no answer for %s: MethodError NA", (_label, target, year, message) => {
@@ -128,11 +136,15 @@ describe("assessment of real targets, every plan and every kind", () => {
     ["JZ-02 23 in 2024: on track", ref("JZ-02"), { 2024: 23 }, 2024, LINEAR, { status: "onTrack", expected: 23, pace: 1 }],
     ["JZ-02 25 in 2025: exactly 25 does not exceed 25 → behind", ref("JZ-02"), { 2025: 25 }, 2025, LINEAR, { status: "behind", progress: 1 }],
     ["JZ-02 26 in 2025: achieved", ref("JZ-02"), { 2025: 26 }, 2025, LINEAR, { status: "achieved" }],
-    // ── JZ, additions: JZ-12 3000 new patents by 2025, counted from 0 in 2023; expected 2024 = 1500
-    // pace = 1400/1500 = 0.93333; progress = completion = 1400/3000; required = (3000 − 1400)/1 = 1600;
-    // projected: (2023, 0), (2024, 1400) → 2800
+    // ── JZ, additions: JZ-12 3000 new patents by 2025, counted from 0 in 2022; expected 2024 = 3000·2/3 = 2000
+    // pace = 1400/2000 = 0.7; progress = completion = 1400/3000; required = (3000 − 1400)/1 = 1600;
+    // projected: (2022, 0), (2024, 1400), slope 700 → 2100
     ["JZ-12 1400 added in 2024: behind", ref("JZ-12"), { 2024: 1400 }, 2024, LINEAR,
-      { status: "behind", expected: 1500, pace: 0.933333, progress: 0.466667, requiredPerYear: 1600, projected: 2800 }],
+      { status: "behind", expected: 2000, pace: 0.7, progress: 0.466667, completion: 0.466667, requiredPerYear: 1600, projected: 2100 }],
+    // 2023 counts too: 900 + 1100 = 2000 = expected 2024 → pace 1; projected (2022, 0), (2023, 900), (2024, 2000):
+    // mean (2023, 966.667), slope 2000/2 = 1000 → 966.667 + 2·1000 = 2966.667
+    ["JZ-12 900 + 1100 added in 2023–2024: on track", ref("JZ-12"), { 2023: 900, 2024: 1100 }, 2024, LINEAR,
+      { status: "onTrack", expected: 2000, pace: 1, progress: 0.666667, requiredPerYear: 1000, projected: 2966.666667 }],
     // 1400 + 1700 = 3100 ≥ 3000
     ["JZ-12 1400 + 1700 added: achieved", ref("JZ-12"), { 2024: 1400, 2025: 1700 }, 2025, LINEAR, { status: "achieved", progress: 3100 / 3000 }],
     // ── XZ, level with printed milestones: XZ-01 1775 (2023), 1800, 1900, 2000 (2026)
@@ -141,24 +153,35 @@ describe("assessment of real targets, every plan and every kind", () => {
       { status: "behind", expected: 1900, pace: 0.84, progress: 0.466667, completion: 0.94, requiredPerYear: 120 }],
     // pace = (1800 − 1775)/(1800 − 1775) = 1
     ["XZ-01 1800 in 2024: on track with the printed 1800", ref("XZ-01"), { 2024: 1800 }, 2024, LINEAR, { status: "onTrack", pace: 1 }],
-    // ── XZ, cumulative with milestones: XZ-05 57.5M (2023) → 100M (2026), printed 80M for 2025
-    // pace = (85 − 57.5)/(80 − 57.5) = 27.5/22.5 = 1.2222; progress = 27.5/42.5; completion = 0.85;
+    // ── XZ, cumulative: XZ-05 57.5M (2023) → 100M (2026); the attachment's 0.5亿 / 0.8亿 are conflicts, not
+    // milestones, so expected 2025 = 57.5M + 42.5M·2/3 = 85.8333M (expected move 28.3333M)
+    // pace = (85 − 57.5)/(85.8333 − 57.5) = 27.5/28.3333 = 0.97059; progress = 27.5/42.5; completion = 0.85;
     // required = 15M/1; projected: (2023, 57.5M), (2025, 85M), slope 13.75M → 98.75M
-    ["XZ-05 85M in 2025: ahead of 0.8亿", ref("XZ-05"), { 2025: 85000000 }, 2025, LINEAR,
-      { status: "ahead", expected: 80000000, pace: 1.222222, progress: 0.647059, completion: 0.85, requiredPerYear: 15000000, projected: 98750000 }],
+    ["XZ-05 85M in 2025: on track on the straight path to 1亿", ref("XZ-05"), { 2025: 85000000 }, 2025, LINEAR,
+      { status: "onTrack", expected: 85833333.333333, pace: 0.970588, progress: 0.647059, completion: 0.85, requiredPerYear: 15000000, projected: 98750000 }],
+    // pace = (90 − 57.5)/28.3333 = 32.5/28.3333 = 1.14706 ≥ 1.05
+    ["XZ-05 90M in 2025: ahead", ref("XZ-05"), { 2025: 90000000 }, 2025, LINEAR, { status: "ahead", pace: 1.147059 }],
     ["XZ-05 1亿 in 2026: 不低于 holds at equality", ref("XZ-05"), { 2026: 100000000 }, 2026, LINEAR, { status: "achieved", completion: 1 }],
-    // The printed 0.5亿 for 2024 is below the 2023 total 0.575亿 (the flagged conflict): the expected
-    // move 50M − 57.5M is not forward, so there is no pace and the status cannot be "behind".
-    ["XZ-05 60M in 2024: the path moves backwards, no pace", ref("XZ-05"), { 2024: 60000000 }, 2024, LINEAR, { status: "onTrack", expected: 50000000, pace: null }],
+    // The attachment's 0.5亿 for 2024 (below the 2023 total 0.575亿) is no anchor: expected 2024 =
+    // 57.5M + 42.5M·1/3 = 71.6667M, move 14.1667M; pace = 2.5/14.1667 = 0.17647 → 滞后
+    ["XZ-05 60M in 2024: behind the straight path, the conflicting 0.5亿 is not used", ref("XZ-05"), { 2024: 60000000 }, 2024, LINEAR,
+      { status: "behind", expected: 71666666.666667, pace: 0.176471 }],
     // ── XZ, annual with milestones: XZ-32 bars 100万 (2024), 150万 (2025), 200万 (2026)
     ["XZ-32 100万 in 2024: meets that year's bar", ref("XZ-32"), { 2024: 1000000 }, 2024, LINEAR, { status: "achieved", expected: 1000000, completion: 1 }],
     // completion = 145/150 = 0.96667 ≥ 0.95; required = the final yearly bar 200万
     ["XZ-32 145万 in 2025: on track", ref("XZ-32"), { 2025: 1450000 }, 2025, LINEAR, { status: "onTrack", completion: 0.966667, requiredPerYear: 2000000, gap: 50000 }],
     // completion = 140/150 = 0.93333 < 0.95
     ["XZ-32 140万 in 2025: behind", ref("XZ-32"), { 2025: 1400000 }, 2025, LINEAR, { status: "behind", completion: 0.933333 }],
-    // ── XZ, annual with a printed base: XZ-03 5 in 2023; bar 10 in 2025; 4 < 5 → 倒退; 9.6/10 = 0.96 → 基本符合预期
+    // ── XZ, cumulative with printed milestones: XZ-03 PCT累计申请量 5 (2023), 5 (2024), 10 (2025), 15 (2026)
+    // 4 < 5 → 倒退
     ["XZ-03 4 in 2025: below the 2023 base → regressed", ref("XZ-03"), { 2025: 4 }, 2025, LINEAR, { status: "regressed", expected: 10 }],
-    ["XZ-03 9.6 in 2025: on track", ref("XZ-03"), { 2025: 9.6 }, 2025, LINEAR, { status: "onTrack", completion: 0.96 }],
+    // pace = (9.6 − 5)/(10 − 5) = 0.92 < 0.95; progress = 4.6/10 = 0.46; completion = 9.6/15 = 0.64; required = 5.4/1
+    ["XZ-03 9.6 in 2025: behind the printed 10", ref("XZ-03"), { 2025: 9.6 }, 2025, LINEAR,
+      { status: "behind", expected: 10, pace: 0.92, progress: 0.46, completion: 0.64, requiredPerYear: 5.4 }],
+    // pace = 5/5 = 1
+    ["XZ-03 10 in 2025: on track with the printed 10", ref("XZ-03"), { 2025: 10 }, 2025, LINEAR, { status: "onTrack", pace: 1 }],
+    // 2024 prints the base again (5): the path does not move forward, so there is no pace → 基本符合预期
+    ["XZ-03 5 in 2024: a flat stretch of the path, no pace", ref("XZ-03"), { 2024: 5 }, 2024, LINEAR, { status: "onTrack", expected: 5, pace: null, progress: 0 }],
     // ── XZ, annual range 10–15 场次: XZ-24
     ["XZ-24 12 in 2025: inside the range", ref("XZ-24"), { 2025: 12 }, 2025, LINEAR, { status: "achieved" }],
     ["XZ-24 9.6 in 2025: below, 9.6/10 = 0.96", ref("XZ-24"), { 2025: 9.6 }, 2025, LINEAR, { status: "onTrack", completion: 0.96 }],
@@ -183,9 +206,17 @@ describe("assessment of real targets, every plan and every kind", () => {
     // pace = 250/300 = 0.83333; progress = 250/600; completion = 3250/3600 = 0.90278; required = 350
     ["XC-01 3250 in 2023: behind", ref("XC-01"), { 2023: 3250 }, 2023, LINEAR,
       { status: "behind", expected: 3300, pace: 0.833333, progress: 0.416667, completion: 0.902778, requiredPerYear: 350 }],
-    // ── XC, annual: XC-04 1亿 a year
-    ["XC-04 0.96亿 in 2023: 0.96 → on track", ref("XC-04"), { 2023: 96000000 }, 2023, LINEAR, { status: "onTrack", completion: 0.96, gap: 4000000, requiredPerYear: 100000000 }],
-    ["XC-04 0.9亿 in 2023: 0.9 → behind", ref("XC-04"), { 2023: 90000000 }, 2023, LINEAR, { status: "behind", completion: 0.9 }],
+    // ── XC, level with no printed base: XC-04 1亿 by 2024. A single actual is its own (observed) base:
+    // no progress, no pace → 基本符合预期 whatever its size; completion = 0.96; required = (1亿 − 0.96亿)/1 = 4M
+    ["XC-04 0.96亿 in 2023 alone: its own base, no pace → on track", ref("XC-04"), { 2023: 96000000 }, 2023, LINEAR,
+      { status: "onTrack", expected: 96000000, progress: null, pace: null, completion: 0.96, gap: 4000000, requiredPerYear: 4000000 }],
+    ["XC-04 0.9亿 in 2023 alone: no pace → on track", ref("XC-04"), { 2023: 90000000 }, 2023, LINEAR, { status: "onTrack", pace: null, completion: 0.9 }],
+    // with 2022's 0.6亿 typed as the base: expected 2023 = 0.6亿 + 0.4亿/2 = 0.8亿; pace = 0.2/0.2 = 1; progress 0.5;
+    // required 0.2亿; projected (2022, 0.6亿), (2023, 0.8亿) → 1亿
+    ["XC-04 0.6亿 then 0.8亿: on track", ref("XC-04"), { 2022: 60000000, 2023: 80000000 }, 2023, LINEAR,
+      { status: "onTrack", expected: 80000000, pace: 1, progress: 0.5, completion: 0.8, requiredPerYear: 20000000, projected: 100000000 }],
+    // pace = 0.15/0.2 = 0.75 → 滞后
+    ["XC-04 0.6亿 then 0.75亿: behind", ref("XC-04"), { 2022: 60000000, 2023: 75000000 }, 2023, LINEAR, { status: "behind", pace: 0.75 }],
     ["XC-04 1亿 in 2024: achieved; nothing required after the target year", ref("XC-04"), { 2024: 100000000 }, 2024, LINEAR, { status: "achieved", requiredPerYear: null }],
     // ── XC, additions range 3–5: XC-13, yearly additions summed
     ["XC-13 2 + 2 = 4: inside 3–5", ref("XC-13"), { 2023: 2, 2024: 2 }, 2024, LINEAR, { status: "achieved" }],
@@ -198,9 +229,19 @@ describe("assessment of real targets, every plan and every kind", () => {
       { status: "behind", expected: 5.25, pace: 0.933333, progress: 0.466667, completion: 0.866667, projected: 5.9 }],
     ["JY-06 6 in 2022: 超过 6 means more than 6 → behind", ref("JY-06"), { 2022: 6 }, 2022, LINEAR, { status: "behind", completion: 1 }],
     ["JY-06 6.1 in 2022: achieved", ref("JY-06"), { 2022: 6.1 }, 2022, LINEAR, { status: "achieved" }],
-    // ── JY, annual 突破 1500: JY-04
-    ["JY-04 1500 in 2021: equal is not 突破 → on track (1500/1500 = 1)", ref("JY-04"), { 2021: 1500 }, 2021, LINEAR, { status: "onTrack", completion: 1 }],
+    // ── JY, level 突破 1500 with no base: JY-04 (2022's applications must pass 1500)
+    // one actual: its own base, no pace; equal is not 突破 → on track (completion 1500/1500 = 1)
+    ["JY-04 1500 in 2021: equal is not 突破 → on track (1500/1500 = 1)", ref("JY-04"), { 2021: 1500 }, 2021, LINEAR, { status: "onTrack", completion: 1, pace: null }],
     ["JY-04 1501 in 2021: achieved", ref("JY-04"), { 2021: 1501 }, 2021, LINEAR, { status: "achieved" }],
+    ["JY-04 1500 in 2022: equal is not 突破 at the target year → behind", ref("JY-04"), { 2022: 1500 }, 2022, LINEAR, { status: "behind", completion: 1 }],
+    // ── JY, annual 不低于20家 每年: JY-18
+    // completion 19/20 = 0.95 ≥ 0.95 → 基本符合预期; gap 1; required: the yearly bar 20
+    ["JY-18 19 in 2021: 0.95 → on track", ref("JY-18"), { 2021: 19 }, 2021, LINEAR, { status: "onTrack", expected: 20, completion: 0.95, gap: 1, requiredPerYear: 20 }],
+    // 18/20 = 0.9 → 滞后
+    ["JY-18 18 in 2021: 0.9 → behind", ref("JY-18"), { 2021: 18 }, 2021, LINEAR, { status: "behind", completion: 0.9 }],
+    // meeting the bar in an earlier year achieves it for that year
+    ["JY-18 20 in 2020: achieved for that year", ref("JY-18"), { 2020: 20 }, 2020, LINEAR, { status: "achieved", completion: 1, requiredPerYear: 20 }],
+    ["JY-18 20 in 2022: achieved; nothing required after the target year", ref("JY-18"), { 2022: 20 }, 2022, LINEAR, { status: "achieved", requiredPerYear: null }],
     // ── JY, growth rate ≥ 20 %: JY-14, period 2020–2022 (3 years)
     // completion 18/20 = 0.9; required: 2 years at 18 → (3·20 − 2·18)/(3 − 2) = 24
     ["JY-14 18 % in 2021: behind", ref("JY-14"), { 2021: 18 }, 2021, LINEAR, { status: "behind", completion: 0.9, requiredPerYear: 24 }],

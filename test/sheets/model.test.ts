@@ -190,7 +190,7 @@ describe("overview", () => {
     expect(model.overview.sheetName).toBe("总览 (2)");
     expect(model.overview.header.slice(0, 3)).toEqual(["规划 Plan", "名称 Name", "已实现 Achieved"]);
     const xc = model.overview.plans[0];
-    expect(xc).toMatchObject({ planId: "XC", name: "许昌 XC", targets: 20 });
-    expect(xc.counts).toMatchObject({ achieved: 1, onTrack: 1, noData: 18 });
+    expect(xc).toMatchObject({ planId: "XC", name: "许昌 XC", targets: 23 });
+    expect(xc.counts).toMatchObject({ achieved: 1, onTrack: 1, noData: 21 });
   });
 });

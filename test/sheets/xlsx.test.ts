@@ -31,7 +31,8 @@ describe("buildWorkbookXlsx", () => {
     expect(jz.getCell("A1").value).toBe(catalog.plan("JZ")?.title.zh);
     expect(jz.getRow(7).getCell(1).value).toBe("编号");
     const table = jz.getTable("IP_JZ") as unknown as { table: { tableRef: string } };
-    expect(table.table.tableRef).toBe("A7:AG67");
+    // 67 targets: header row 7, rows 8–74.
+    expect(table.table.tableRef).toBe("A7:AG74");
     // JZ-05 is the fifth target: row 12; 2024 is the second year column (L).
     expect(jz.getCell("A12").value).toBe("JZ-05");
     expect(jz.getCell("L12").value).toBe(52000);
@@ -53,7 +54,7 @@ describe("buildWorkbookXlsx", () => {
       ]),
     );
     const overview = wb.getWorksheet("总览") as ExcelJS.Worksheet;
-    expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe(`COUNTIF('焦作 JZ'!$AD$8:$AD$67,"已实现")`);
+    expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe(`COUNTIF('焦作 JZ'!$AD$8:$AD$74,"已实现")`);
   });
 
   it("writes IP.* formulas as a file stores an add-in's functions unless portable", async () => {
