@@ -5,29 +5,7 @@
 import { BUNDLED_PLAN_FILES } from "../src/core/catalog/bundled";
 import { loadCatalog, type RawPlanFile } from "../src/core/catalog/catalog";
 import { createIpFunctions } from "../src/core/functions/ip";
-
-/** Median nanoseconds per iteration of fn over several rounds. */
-export function nsPerOp(fn: (i: number) => unknown, iterations: number, rounds = 7): number {
-  const times: number[] = [];
-  let sink = 0;
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    for (let i = 0; i < iterations; i++) if (fn(i) != null) sink++;
-    times.push(Number(process.hrtime.bigint() - t0) / iterations);
-  }
-  if (sink < 0) console.log(sink);
-  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)];
-}
-
-export function msOnce(fn: () => unknown, rounds = 5): number {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)];
-}
+import { medianMs, nsPerOp } from "./timing";
 
 /** A synthetic plan file of n targets, valid, with the shapes real plans have. */
 export function syntheticPlanFile(n: number, planId = "BIG"): RawPlanFile {
@@ -67,8 +45,8 @@ export function benchCore(): Record<string, string | number> {
 
   // Loading: validation against the cost of merely parsing the same JSON text.
   const bundledText = BUNDLED_PLAN_FILES.map((f) => JSON.stringify(f.data));
-  const parseMs = msOnce(() => bundledText.map((t) => JSON.parse(t)));
-  const loadMs = msOnce(() => loadCatalog(bundledText.map((t, i) => ({ file: BUNDLED_PLAN_FILES[i].file, data: JSON.parse(t) }))));
+  const parseMs = medianMs(() => bundledText.map((t) => JSON.parse(t)));
+  const loadMs = medianMs(() => loadCatalog(bundledText.map((t, i) => ({ file: BUNDLED_PLAN_FILES[i].file, data: JSON.parse(t) }))));
   const catalog = loadCatalog(BUNDLED_PLAN_FILES);
   out["catalogue: bundled targets"] = catalog.size;
   out["catalogue: bundled load+validate ms"] = loadMs.toFixed(2);
@@ -77,8 +55,8 @@ export function benchCore(): Record<string, string | number> {
   // 10,010 targets: 11 plans of 910 (target ids have at most three digits).
   const bigFiles = Array.from({ length: 11 }, (_, p) => syntheticPlanFile(910, `B${String.fromCharCode(65 + p)}`));
   const bigText = bigFiles.map((f) => JSON.stringify(f.data));
-  const bigParse = msOnce(() => bigText.map((t) => JSON.parse(t)), 3);
-  const bigLoad = msOnce(() => loadCatalog(bigText.map((t, i) => ({ file: bigFiles[i].file, data: JSON.parse(t) }))), 3);
+  const bigParse = medianMs(() => bigText.map((t) => JSON.parse(t)), 3);
+  const bigLoad = medianMs(() => loadCatalog(bigText.map((t, i) => ({ file: bigFiles[i].file, data: JSON.parse(t) }))), 3);
   const big = loadCatalog(bigFiles);
   if (big.issues.length) throw new Error(`synthetic catalogue invalid: ${big.issues[0].en}`);
   out["catalogue: 10k targets"] = big.size;
@@ -104,7 +82,7 @@ export function benchCore(): Record<string, string | number> {
   const statusNs = nsPerOp((i) => ip.STATUS("JZ-05", [[49409 + (i % 7), 52000, null, 58000, 61000]], 2026, null), 200_000);
   out["IP.STATUS (5-year series) calls/s"] = Math.round(1e9 / statusNs);
   out["IP.STATUS / Map.get"] = (statusNs / mapNs).toFixed(1);
-  const recalcMs = msOnce(() => {
+  const recalcMs = medianMs(() => {
     for (let i = 0; i < 10_000; i++) ip.STATUS(quantitative[i % quantitative.length], [[1, 2, null, 4, 5]], null, null);
   });
   out["10,000 IP.STATUS cells ms (floor < 50)"] = recalcMs.toFixed(1);

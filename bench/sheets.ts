@@ -13,31 +13,12 @@ import { buildWorkbookModel, tableGrid } from "../src/sheets/model";
 import { buildWorkbookXlsx } from "../src/sheets/xlsx";
 import { generatedCatalog } from "../test/sheets/support/generated-plan";
 import { FakeWorkbook } from "../test/support/fake-excel";
-
-async function msAsync(fn: () => Promise<unknown>, rounds = 3): Promise<number> {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    await fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)];
-}
-
-function msSync(fn: () => unknown, rounds = 5): number {
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(rounds / 2)];
-}
+import { medianMs, medianMsAsync } from "./timing";
 
 /** The baseline: filling rows × cols arrays with short strings, as a writer at least must. */
 function baselineMs(cells: number, cols = 30): number {
   const rows = Math.ceil(cells / cols);
-  return msSync(() => {
+  return medianMs(() => {
     const grid: string[][] = [];
     for (let i = 0; i < rows; i++) {
       const row: string[] = new Array(cols);
@@ -86,14 +67,14 @@ export async function benchSheets(): Promise<Record<string, string | number>> {
   ] as const) {
     const opts = { mode: "portable" as const, settings: DEFAULT_SETTINGS };
     let cells = 0;
-    const modelMs = msSync(() => {
+    const modelMs = medianMs(() => {
       cells = 0;
       for (const sheet of buildWorkbookModel(catalog, undefined, opts).sheets) for (const row of tableGrid(sheet)) cells += row.length;
     });
     const base = baselineMs(cells);
     out[`${label}: model cells`] = cells;
     out[`${label}: model build ms (ratio to baseline)`] = `${modelMs.toFixed(1)} (${(modelMs / base).toFixed(1)}×)`;
-    const xlsxMs = await msAsync(() => buildWorkbookXlsx(catalog, { portable: true }), label === "five plans" ? 3 : 1);
+    const xlsxMs = await medianMsAsync(() => buildWorkbookXlsx(catalog, { portable: true }), label === "five plans" ? 3 : 1);
     out[`${label}: .xlsx build ms (ratio to baseline)`] = `${xlsxMs.toFixed(0)} (${(xlsxMs / base).toFixed(0)}×)`;
   }
   return out;
