@@ -21,7 +21,8 @@ import { DEFAULT_SETTINGS, type MethodSettings } from "../method/settings";
 export type Matrix = CellValue[][];
 export type Lang = "zh" | "en";
 
-const KIND_LABELS: Record<string, { zh: string; en: string }> = {
+/** What each kind of quantity is called, shared by the sheets and the task pane. */
+export const KIND_LABELS: Readonly<Record<string, { zh: string; en: string }>> = {
   level: { zh: "期末水平", en: "level at year end" },
   cumulative: { zh: "累计值", en: "running total" },
   additions: { zh: "期内新增", en: "additions over the period" },

@@ -2,8 +2,11 @@
  * The English message catalogue. Typed as Messages, so a key missing here, or one with the wrong
  * parameters, fails type checking; test/taskpane/i18n.test.ts also checks that no Chinese is left.
  */
+import { KIND_LABELS } from "../../core/functions/ip";
 import { STATUS_LABELS } from "../../core/method/method";
 import type { Messages } from "./zh-CN";
+
+const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 const n = (v: number) => v.toLocaleString("en-US");
 const plural = (k: number, one: string, many: string) => `${n(k)} ${k === 1 ? one : many}`;
@@ -59,14 +62,14 @@ export const enUS: Messages = {
     约束性: "Binding",
   },
   kinds: {
-    level: "Level at year end",
-    cumulative: "Running total",
-    additions: "Additions over the period",
-    annual: "Yearly amount",
-    growthRate: "Average annual growth rate",
-    growth: "Growth since the base year",
-    milestone: "Yes/no milestone",
-    qualitative: "Qualitative direction",
+    level: capitalize(KIND_LABELS.level.en),
+    cumulative: capitalize(KIND_LABELS.cumulative.en),
+    additions: capitalize(KIND_LABELS.additions.en),
+    annual: capitalize(KIND_LABELS.annual.en),
+    growthRate: capitalize(KIND_LABELS.growthRate.en),
+    growth: capitalize(KIND_LABELS.growth.en),
+    milestone: capitalize(KIND_LABELS.milestone.en),
+    qualitative: capitalize(KIND_LABELS.qualitative.en),
   },
   kindActual: {
     level: "Each year, type the value at the year's end.",

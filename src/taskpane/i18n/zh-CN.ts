@@ -3,6 +3,7 @@
  * The Chinese message catalogue, the default. Every string the task pane shows comes from here or
  * from en-US.ts, which must have the same shape (the type checker holds it to that).
  */
+import { KIND_LABELS } from "../../core/functions/ip";
 import { STATUS_LABELS } from "../../core/method/method";
 
 const n = (v: number) => v.toLocaleString("zh-CN");
@@ -57,14 +58,14 @@ export const zhCN = {
     约束性: "约束性",
   },
   kinds: {
-    level: "期末水平",
-    cumulative: "累计值",
-    additions: "期内新增",
-    annual: "年度值",
-    growthRate: "年均增速",
-    growth: "较基期增幅",
-    milestone: "是否完成",
-    qualitative: "定性目标",
+    level: KIND_LABELS.level.zh,
+    cumulative: KIND_LABELS.cumulative.zh,
+    additions: KIND_LABELS.additions.zh,
+    annual: KIND_LABELS.annual.zh,
+    growthRate: KIND_LABELS.growthRate.zh,
+    growth: KIND_LABELS.growth.zh,
+    milestone: KIND_LABELS.milestone.zh,
+    qualitative: KIND_LABELS.qualitative.zh,
   },
   /** 每年应填写什么（docs/data.md）。 */
   kindActual: {
