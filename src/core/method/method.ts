@@ -4,6 +4,7 @@
  * every formula and threshold is written down in docs/method.md.
  */
 import type { Plan, Target } from "../catalog/schema";
+import { baseTolerance } from "./rounding";
 import { DEFAULT_SETTINGS, type MethodSettings } from "./settings";
 
 /** One yearly actual as an official typed it. */
@@ -439,6 +440,9 @@ export function assess(
   else if (pace >= settings.thresholds.onTrack) status = "onTrack";
   else status = "behind";
 
+  // 倒退 needs a move away from the base beyond what the plan's rounding of a derived base allows,
+  // after the base year (docs/method.md §7, rule 3); short of that the pace (≤ 0) gives 滞后.
+  if (status === "regressed" && !movedAwayFromBase(ref, Y, moved, baseline)) status = Y >= due || pace != null ? "behind" : "onTrack";
   const shift = target.kind === "growth" ? 100 : 0;
   const trendPoints: Point[] = planBase ? [planBase, ...measured.filter((o) => o.year > planBase.year)] : measured;
   const projected = Y >= due ? A : trendAt(trendPoints, due, settings.path, shift);
@@ -458,4 +462,12 @@ export function assess(
     baseline,
     gap: gapTo(target, A),
   };
+}
+
+/**
+ * Whether a path target has moved away from its base (rule 3 of §7): only after the base year, and
+ * by more than τ = baseTolerance (the rounding of a derived base; 0 for a printed one).
+ */
+function movedAwayFromBase(ref: TargetRef, year: number, moved: number, baseline: Point): boolean {
+  return year > baseline.year && moved < -(baseline.observed ? 0 : baseTolerance(ref));
 }
