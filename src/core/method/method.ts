@@ -366,7 +366,7 @@ export function assess(
   }
 
   if (fam === "qualitative") {
-    const ref0 = planBase ?? (first.year < Y ? first : null);
+    const ref0 = qualitativeReference(ref, measured, Y);
     const moved = ref0 ? s * (A - ref0.value) : 0;
     return {
       ...EMPTY,
@@ -470,4 +470,25 @@ export function assess(
  */
 function movedAwayFromBase(ref: TargetRef, year: number, moved: number, baseline: Point): boolean {
   return year > baseline.year && moved < -(baseline.observed ? 0 : baseTolerance(ref));
+}
+
+/**
+ * What a qualitative target's direction is judged against (docs/method.md §7): the plan's base, else
+ * the first actual from the period's first year on, when it is older than the year assessed. An
+ * older year typed (HN-02's 2018) is no reference for the plan's period; a year assessed before the
+ * period has none (#N/A).
+ */
+export function qualitativeReference(ref: TargetRef, measured: readonly Observation[], year: number): Point | null {
+  const planBase = planBaseline(ref);
+  if (planBase) return planBase;
+  const from = ref.plan.period.start;
+  if (year < from) {
+    throw new MethodError(
+      "NA",
+      `${year} 年早于规划期首年（${from} 年）；定性目标以规划期首年起的实际值为参照`,
+      `${year} is before the plan period's first year (${from}); a qualitative target is judged from that year on`,
+    );
+  }
+  const first = measured.find((o) => o.year >= from);
+  return first && first.year < year ? { year: first.year, value: first.value } : null;
 }
