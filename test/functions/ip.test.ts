@@ -9,6 +9,7 @@ import { loadCatalog } from "../../src/core/catalog/catalog";
 import { createIpFunctions, type IpFunctions, type Matrix } from "../../src/core/functions/ip";
 import type { CellValue } from "../../src/core/method/input";
 import { MethodError } from "../../src/core/method/method";
+import { isPercentTarget } from "../../src/core/method/percent";
 import { DEFAULT_SETTINGS, type MethodSettings } from "../../src/core/method/settings";
 
 const catalog = bundledCatalog();
@@ -59,7 +60,7 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.TARGET("XZ-05", 2024)).toBeCloseTo(71666666.666667, 5);
     expect(IP.TARGET("HN-32")).toBe(3); // 3-5家: the lower end
     expect(IP.TARGET("XC-01")).toBe(3600);
-    expect(IP.TARGET("JY-14")).toBe(20);
+    expect(IP.TARGET("JY-14")).toBe(0.2); // 20 %, an Excel percentage (docs/method.md §1a)
   });
 
   it("BASELINE: the plan's base; zero for what counts from zero", () => {
@@ -125,7 +126,7 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.STATUS("XC-04", [[60000000, 75000000]], 2023)).toBe("滞后"); // 2022 0.6亿 → 2023 0.75亿: pace 0.15/0.2 = 0.75
     expect(IP.STATUS("JY-18", 19, 2021)).toBe("基本符合预期"); // a yearly amount: 19/20 = 0.95
     expect(IP.STATUS("JY-18", 18, 2021)).toBe("滞后"); // 18/20 = 0.9
-    expect(IP.STATUS("JY-14", 18, 2021, "en")).toBe("Behind schedule"); // 18/20
+    expect(IP.STATUS("JY-14", 0.18, 2021, "en")).toBe("Behind schedule"); // 18 %/20 %
     expect(IP.STATUS("JZ-14", "是", 2024)).toBe("已实现");
     expect(IP.STATUS("JZ-14", 0, 2024)).toBe("基本符合预期");
     expect(IP.STATUS("JY-15", [[30, 35]], 2021)).toBe("倒退");
@@ -154,7 +155,7 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.REQUIRED("JZ-05", 60000, 2024)).toBe(7000); // (67000 − 60000)/1
     expect(IP.REQUIRED("JZ-05", 55000, 2023)).toBe(6000); // (67000 − 55000)/2
     expect(IP.REQUIRED("JZ-12", 1400, 2024)).toBe(1600); // additions: 3000 − 1400 in 2025
-    expect(IP.REQUIRED("JY-14", 18, 2021)).toBeCloseTo(24, 12); // (3·20 − 2·18)/1
+    expect(IP.REQUIRED("JY-14", 0.18, 2021)).toBeCloseTo(0.24, 12); // (3·20 − 2·18)/1 = 24 %
     expect(na(() => IP.REQUIRED("JZ-05", 66000, 2025)).en).toBe("the target year 2025 has come (2025); no yearly requirement is left");
     expect(value(() => IP.REQUIRED("JZ-05", 60000, "")).en).toBe("the year is missing");
   });
@@ -327,5 +328,81 @@ describe("a plan file that failed to load", () => {
     expect(() => fns.TARGET("JZ-05")).toThrow(/规划文件 data\/plans\/JZ\.json 有错误.*the plan file data\/plans\/JZ\.json has an error/s);
     expect(fns.TARGET("XZ-01")).toBe(2000);
     expect(() => fns.TARGET("QQ-01")).toThrow(/未知的指标编号/);
+  });
+});
+
+describe("percent figures are Excel percentages: 0.95 = 95 % (issue 9 §3)", () => {
+  it("the percent targets are those with unit % and the kinds measured in %", () => {
+    const percent = [...catalog.entries()].filter((e) => isPercentTarget(e.target)).map((e) => e.target.id);
+    expect(percent.sort()).toEqual(["HN-14", "JY-14", "JZ-16", "XZ-14"]);
+    expect(isPercentTarget({ unit: "", kind: "growth" })).toBe(true);
+    expect(isPercentTarget({ unit: "", kind: "growthRate" })).toBe(true);
+    expect(isPercentTarget({ unit: "分", kind: "level" })).toBe(false);
+  });
+
+  // XZ-14 按期结案率 不低于95% (2026): typed 95% stores 0.95; a percent-formatted cell turns a typed 95 into 0.95.
+  it.each<[string, CellValue]>([
+    ["typed 95% (stored 0.95)", 0.95],
+    ["text \"95%\"", "95%"],
+    ["text \"０.９５\"", "０.９５"],
+  ])("XZ-14 with %s reads 95 %: 已实现", (_label, actual) => {
+    expect(IP.STATUS("XZ-14", actual, 2026)).toBe("已实现");
+    expect(IP.COMPLETION("XZ-14", actual, 2026)).toBe(1);
+    expect(IP.GAP("XZ-14", actual, 2026)).toBe(0);
+  });
+
+  it("90 % typed in 2025: figures out as fractions", () => {
+    expect(IP.TARGET("XZ-14")).toBe(0.95);
+    expect(IP.INFO("XZ-14", "target_value")).toBe(0.95);
+    expect(IP.LIST("XZ").find((r) => r[0] === "XZ-14")?.[6]).toBe(0.95);
+    expect(IP.GAP("XZ-14", 0.9, 2025)).toBeCloseTo(0.05, 12);
+    expect(IP.REQUIRED("XZ-14", 0.9, 2025)).toBeCloseTo(0.05, 12); // (95 − 90)/1 points
+    expect(IP.PROJECT("XZ-14", [[0.8, 0.9]], [[2024, 2025]])).toBeCloseTo(1, 12); // 80, 90 → 100 points in 2026
+    expect(IP.COMPLETION("XZ-14", 0.9, 2025)).toBeCloseTo(90 / 95, 12); // a ratio stays a ratio
+    // no binary noise: 7 % in is 7 points, out 0.07
+    expect(IP.GAP("JZ-16", 0.07, 2025)).toBe(0.13);
+  });
+
+  it("a General cell holding 95 is #VALUE! with what to type", () => {
+    const e = value(() => IP.STATUS("XZ-14", 95, 2026));
+    expect(e.zh).toBe("XZ-14 是百分比指标，实际值95将读作 9500%；百分比请输入 95% 或 0.95");
+    expect(e.en).toBe("XZ-14 is a percentage and the actual 95 would read as 9500 %; type 95% or 0.95");
+    expect(value(() => IP.STATUS("XZ-14", [[0.9, 95]], 2026)).en).toMatch(/type 95% or 0\.95/);
+    expect(value(() => IP.PROJECT("XZ-14", [[90, 95]], [[2025, 2026]])).en).toMatch(/type 95% or 0\.95/);
+    expect(value(() => IP.STATUS("JY-14", -20, 2021)).en).toMatch(/type 95% or 0\.95/); // −2000 %: a typed −20
+    expect(value(() => IP.STATUS("XZ-14", "950%", 2026)).en).toMatch(/type 95% or 0\.95/);
+  });
+
+  it("up to 150 % is a percentage (a growth rate may pass 100 %); 1.5 itself is allowed", () => {
+    expect(IP.STATUS("JY-14", 1.5, 2021)).toBe("已实现"); // 150 % ≥ 20 %
+    expect(IP.COMPLETION("JY-14", 1.5, 2021)).toBe(7.5);
+    expect(value(() => IP.STATUS("JY-14", 1.51, 2021)).code).toBe("VALUE");
+  });
+
+  it("a target above 100 % takes any figure (it cannot tell 95 from 9500 %)", () => {
+    type PlanData = { targets: { id: string; target: object }[] };
+    const raise = (d: PlanData): PlanData => ({ ...d, targets: d.targets.map((t) => (t.id === "JY-14" ? { ...t, target: { ...t.target, value: 200 } } : t)) });
+    const big = loadCatalog(BUNDLED_PLAN_FILES.map((f) => (f.file.endsWith("/JY.json") ? { file: f.file, data: raise(f.data as PlanData) } : f)));
+    const fns = createIpFunctions(big);
+    expect(fns.TARGET("JY-14")).toBe(2);
+    expect(fns.STATUS("JY-14", 2.5, 2021)).toBe("已实现");
+  });
+});
+
+describe("empty cells reach IP.* as \"\" or null and are no data (issue 9 §2)", () => {
+  it.each<[string, Matrix]>([
+    ["null", [[1810, null, null]]],
+    ["\"\"", [[1810, "", ""]]],
+    ["undefined", [[1810, undefined, undefined]]],
+  ])("XZ-01 with %s after 2024's 1810 reads 快于预期 in 2026", (_label, row) => {
+    expect(IP.STATUS("XZ-01", row, 2026)).toBe("快于预期");
+  });
+
+  it("a blank passed as 0 would read 倒退: the README's IF(ISBLANK(…),\"\",…) passes \"\" instead", () => {
+    expect(IP.STATUS("XZ-01", [[1810, 0, 0]], 2026)).toBe("倒退");
+    // =IP.STATUS("XZ-01",IF(ISBLANK(H8:J8),"",H8:J8)) with H8 = 1810 and I8:J8 blank
+    const cells: CellValue[] = [1810, null, null];
+    const viaIf: Matrix = [cells.map((c) => (c == null ? "" : c))];
+    expect(IP.STATUS("XZ-01", viaIf, 2026)).toBe("快于预期");
   });
 });

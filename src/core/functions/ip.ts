@@ -16,6 +16,7 @@ import {
   targetValue,
 } from "../method/method";
 import { ACTUAL, type CellValue, cellNumber, cellYear, excerpt, flatRange } from "../method/input";
+import { isPercentTarget, percentActual, percentOut } from "../method/percent";
 import { DEFAULT_SETTINGS, type MethodSettings } from "../method/settings";
 
 export type Matrix = CellValue[][];
@@ -52,6 +53,14 @@ export function parseLang(v: CellValue): Lang {
   throw new MethodError("VALUE", `语言「${excerpt(String(v))}」无效，请用 "zh" 或 "en"`, `language "${excerpt(String(v))}" is not valid; use "zh" or "en"`);
 }
 
+/**
+ * Figures in and out follow one rule for percent targets (docs/method.md §1a): Excel percentages,
+ * 0.95 = 95 %; the method itself works in percent points.
+ */
+const figureOut = (e: CatalogEntry, v: number): number => (isPercentTarget(e.target) ? percentOut(v) : v);
+const figureOrNull = (e: CatalogEntry, v: number | null | undefined): number | null => (v == null ? null : figureOut(e, v));
+const actualIn = (e: CatalogEntry, v: CellValue): number | null => (isPercentTarget(e.target) ? percentActual(v, e.target) : cellNumber(v));
+
 /** Fields IP.INFO answers, with their Chinese aliases. */
 const INFO_FIELDS: Record<string, (e: CatalogEntry) => CellValue> = {
   name: (e) => e.target.name.zh,
@@ -66,11 +75,11 @@ const INFO_FIELDS: Record<string, (e: CatalogEntry) => CellValue> = {
   area: (e) => e.target.area,
   attribute: (e) => e.target.attribute ?? "",
   base_year: (e) => e.target.base?.year ?? null,
-  base_value: (e) => e.target.base?.value ?? null,
+  base_value: (e) => figureOrNull(e, e.target.base?.value),
   target_year: (e) => e.target.target.year,
-  target_value: (e) => e.target.target.value,
-  target_max: (e) => e.target.target.max,
-  milestones: (e) => e.target.milestones.map((m) => `${m.year}: ${m.value}`).join("; "),
+  target_value: (e) => figureOrNull(e, e.target.target.value),
+  target_max: (e) => figureOrNull(e, e.target.target.max),
+  milestones: (e) => e.target.milestones.map((m) => `${m.year}: ${m.value}${isPercentTarget(e.target) ? "%" : ""}`).join("; "),
   quote: (e) => e.target.quotes[0],
   quotes: (e) => e.target.quotes.join(" | "),
   section: (e) => e.target.section,
@@ -135,7 +144,7 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
     const cells = flatRange(actual, ACTUAL);
     const obs: Observation[] = [];
     cells.forEach((c, i) => {
-      const v = cellNumber(c);
+      const v = actualIn(e, c);
       if (v != null) obs.push({ year: y - (cells.length - 1 - i), value: v });
     });
     return { obs, year: y };
@@ -147,7 +156,8 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
 
   return {
     TARGET(id, year) {
-      return targetValue(entry(id), cellYear(year ?? null), settings());
+      const e = entry(id);
+      return figureOut(e, targetValue(e, cellYear(year ?? null), settings()));
     },
     BASELINE(id) {
       const e = entry(id);
@@ -155,13 +165,13 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
       if (!b || (e.target.kind !== "additions" && e.target.kind !== "growth" && e.target.base?.value == null)) {
         throw new MethodError("NA", `规划未给出 ${e.target.id} 的基期值`, `the plan gives no base value for ${e.target.id}`);
       }
-      return b.value;
+      return figureOut(e, b.value);
     },
     EXPECTED(id, year) {
       const e = entry(id);
       const y = cellYear(year);
       if (y == null) throw new MethodError("VALUE", "缺少年份", "the year is missing");
-      return expectedValue(e, y, settings());
+      return figureOut(e, expectedValue(e, y, settings()));
     },
     PROGRESS(id, actual, year) {
       const e = entry(id);
@@ -201,7 +211,7 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
       if (fam === "qualitative" || fam === "milestone") throw noFigureGap(e);
       const a = assess(e, obs, y, settings());
       if (a.status === "noData" || a.gap == null) return needData(e);
-      return a.gap;
+      return figureOut(e, a.gap);
     },
     REQUIRED(id, actual, year) {
       const e = entry(id);
@@ -215,7 +225,7 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
       }
       const a = assess(e, obs, y, settings());
       if (a.status === "noData" || a.requiredPerYear == null) return needData(e);
-      return a.requiredPerYear;
+      return figureOut(e, a.requiredPerYear);
     },
     PROJECT(id, actuals, years, method) {
       const e = entry(id);
@@ -232,7 +242,7 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
       }
       const obs: Observation[] = [];
       vs.forEach((v, i) => {
-        const n = cellNumber(v);
+        const n = actualIn(e, v);
         const y = cellYear(ys[i]);
         if (n != null && y != null) obs.push({ year: y, value: n });
       });
@@ -242,7 +252,7 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
         // One actual and no base: a single point has no trend.
         throw new MethodError("NA", `${e.target.id} 至少需要两个年度的数据才能推算`, `${e.target.id} needs actuals for at least two years to project`);
       }
-      return a.projected;
+      return figureOut(e, a.projected);
     },
     INFO(id, field) {
       const e = entry(id);
@@ -277,9 +287,9 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
           lang === "zh" ? t.name.zh : t.name.en,
           t.unit,
           t.base?.year ?? "",
-          t.base?.value ?? "",
+          figureOrNull({ plan, target: t }, t.base?.value) ?? "",
           t.target.year ?? "",
-          t.target.value ?? "",
+          figureOrNull({ plan, target: t }, t.target.value) ?? "",
         ]),
       ];
     },
