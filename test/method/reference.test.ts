@@ -2,7 +2,7 @@
  * Issue 11 §5: a qualitative target's reference is the plan's base, else the period's first year
  * on, never whatever older year was typed (HN-02, plan 2021–2025: 2018's 370 made 2023's 347 倒退).
  */
-import { assess, MethodError, qualitativeReference } from "../../src/core/method/method";
+import { assess, MethodError, measureSeries, qualitativeReference } from "../../src/core/method/method";
 import { obs, ref } from "./helpers";
 
 describe("the reference of a qualitative target", () => {
@@ -24,16 +24,12 @@ describe("the reference of a qualitative target", () => {
     expect(assess(ref("HN-33"), obs({ 2021: 900000000, 2023: 800000000 })).status).toBe("onTrack");
   });
 
-  it("a year assessed before the period is #N/A, as a year before a base is", () => {
-    let thrown: unknown;
-    try {
-      assess(ref("HN-02"), obs({ 2018: 370 }));
-    } catch (e) {
-      thrown = e;
-    }
-    expect(thrown).toBeInstanceOf(MethodError);
-    expect((thrown as MethodError).code).toBe("NA");
-    expect((thrown as MethodError).en).toBe("2018 is before the plan period's first year (2021); a qualitative target is judged from that year on");
+  it("years before the period are not read at all: alone they are no data (and uncountedYears names them)", () => {
+    expect(measureSeries(ref("HN-02"), obs({ 2018: 370, 2021: 360 }))).toEqual([{ year: 2021, value: 360 }]);
+    expect(assess(ref("HN-02"), obs({ 2018: 370 })).status).toBe("noData");
+    expect(assess(ref("HN-02"), obs({ 2018: 370, 2023: 347 }), 2020).status).toBe("noData");
+    // with a printed base a year before it is #N/A, as for every kind
+    expect(() => assess(ref("HN-33"), obs({ 2019: 1 }))).toThrow(MethodError);
   });
 
   it("the period's first year itself is a reference (JY-15, 2020–2022, lower is better)", () => {

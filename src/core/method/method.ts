@@ -104,10 +104,12 @@ export function cleanSeries(series: readonly Observation[]): Observation[] {
 
 /**
  * The series of the measured quantity: for additions the running sum of yearly additions
- * (from the year after the baseline), else the values as typed.
+ * (from the year after the baseline); for a qualitative target without a base the values from the
+ * period's first year on (its reference, §7); else the values as typed.
  */
 export function measureSeries(ref: TargetRef, series: readonly Observation[]): Observation[] {
   const clean = cleanSeries(series);
+  if (familyOf(ref.target.kind) === "qualitative" && !planBaseline(ref)) return clean.filter((o) => o.year >= ref.plan.period.start);
   if (ref.target.kind !== "additions") return clean;
   const from = (planBaseline(ref)?.year ?? -Infinity) + 1;
   let sum = 0;
@@ -475,20 +477,11 @@ function movedAwayFromBase(ref: TargetRef, year: number, moved: number, baseline
 /**
  * What a qualitative target's direction is judged against (docs/method.md §7): the plan's base, else
  * the first actual from the period's first year on, when it is older than the year assessed. An
- * older year typed (HN-02's 2018) is no reference for the plan's period; a year assessed before the
- * period has none (#N/A).
+ * older year typed (HN-02's 2018) is no reference for the plan's period (measureSeries drops it).
  */
 export function qualitativeReference(ref: TargetRef, measured: readonly Observation[], year: number): Point | null {
   const planBase = planBaseline(ref);
   if (planBase) return planBase;
-  const from = ref.plan.period.start;
-  if (year < from) {
-    throw new MethodError(
-      "NA",
-      `${year} 年早于规划期首年（${from} 年）；定性目标以规划期首年起的实际值为参照`,
-      `${year} is before the plan period's first year (${from}); a qualitative target is judged from that year on`,
-    );
-  }
-  const first = measured.find((o) => o.year >= from);
+  const first = measured.find((o) => o.year >= ref.plan.period.start);
   return first && first.year < year ? { year: first.year, value: first.value } : null;
 }
