@@ -184,6 +184,9 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.INFO("JZ-05", "规划名称")).toBe("焦作市落实强国强省建设纲要实施意见（2024-2035年）");
     expect(IP.INFO("JZ-05", "quote")).toBe("5.有效商标注册量(件)\t49409\t67000\t17591\t预期性");
     expect(IP.INFO("JZ-05", "base_value")).toBe(49409);
+    expect(IP.INFO("JZ-05", "base_tolerance")).toBe(0); // printed
+    expect(IP.INFO("XC-01", "基期误差")).toBeCloseTo(12.970711, 5); // 3600/1.2, with 20 % printed to 1 % (docs/method.md §2a)
+    expect(na(() => IP.INFO("JY-06", "base_tolerance")).en).toBe("JY-06 has no base_tolerance");
     expect(IP.INFO("JZ-05", "目标年")).toBe(2025);
     expect(IP.INFO("XZ-32", "milestones")).toBe("2024: 1000000; 2025: 1500000");
     expect(IP.INFO("XZ-32", "derived")).toMatch(/^targetValue: .*（万元）.* \| milestones\.2024: .*（万元）.* \| milestones\.2025: .*（万元）/);

@@ -17,6 +17,7 @@ import {
 } from "../method/method";
 import { ACTUAL, type CellValue, cellNumber, cellYear, excerpt, flatRange } from "../method/input";
 import { isPercentTarget, percentActual, percentOut } from "../method/percent";
+import { baseTolerance } from "../method/rounding";
 import { DEFAULT_SETTINGS, type MethodSettings } from "../method/settings";
 
 export type Matrix = CellValue[][];
@@ -76,6 +77,8 @@ const INFO_FIELDS: Record<string, (e: CatalogEntry) => CellValue> = {
   attribute: (e) => e.target.attribute ?? "",
   base_year: (e) => e.target.base?.year ?? null,
   base_value: (e) => figureOrNull(e, e.target.base?.value),
+  // How far the true base may lie from a derived one (docs/method.md §2a); 0 for a printed base.
+  base_tolerance: (e) => (e.target.base?.value == null ? null : figureOut(e, baseTolerance(e))),
   target_year: (e) => e.target.target.year,
   target_value: (e) => figureOrNull(e, e.target.target.value),
   target_max: (e) => figureOrNull(e, e.target.target.max),
@@ -92,7 +95,7 @@ const INFO_FIELDS: Record<string, (e: CatalogEntry) => CellValue> = {
 const INFO_ALIASES: Record<string, string> = {
   名称: "name", 英文名称: "name_en", 单位: "unit", 规划: "plan", 规划名称: "plan_title", 类型: "kind",
   比较: "comparator", 方向: "direction", 领域: "area", 属性: "attribute", 基期年: "base_year",
-  基期值: "base_value", 目标年: "target_year", 目标值: "target_value", 上限: "target_max",
+  基期值: "base_value", 基期误差: "base_tolerance", 目标年: "target_year", 目标值: "target_value", 上限: "target_max",
   阶段目标: "milestones", 原文: "quote", 出处: "section", 来源: "source", 责任单位: "responsible",
   冲突: "conflicts", 推算: "derived", 备注: "note",
 };
