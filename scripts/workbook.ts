@@ -10,7 +10,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { loadCatalogFromDisk } from "../src/node/plan-files";
-import { type ActualRow, parseActualsCsv } from "../src/sheets/actuals-csv";
+import { type ActualRow, readActualsCsv } from "../src/sheets/actuals-csv";
 import { buildWorkbookXlsx } from "../src/sheets/xlsx";
 
 const USAGE =
@@ -48,24 +48,33 @@ async function main(args: string[]): Promise<number> {
     console.error(`未知的规划编号 / unknown plan ids: ${unknownPlans.join(", ")} (known: ${catalog.plans.map((p) => p.id).join(", ")})`);
     return 2;
   }
-  let problems: string[] = [];
+  let problemCount = 0;
   let actuals: ActualRow[] | undefined;
   const actualsFile = option(args, "--actuals");
   if (actualsFile) {
-    const parsed = parseActualsCsv(fs.readFileSync(actualsFile, "utf8"), catalog);
-    problems = parsed.problems;
+    let bytes: Uint8Array;
+    try {
+      bytes = fs.readFileSync(actualsFile);
+    } catch (e) {
+      console.error(`无法读取 ${actualsFile} / cannot read ${actualsFile}: ${(e as Error).message}`);
+      return 2;
+    }
+    // Bytes, not "utf8": the file may be GBK (Chinese Excel's CSV) or UTF-16 (Excel's Unicode text).
+    const parsed = readActualsCsv(bytes, catalog);
+    problemCount = parsed.problemCount;
     actuals = parsed.rows;
-    for (const p of problems) console.error(`${actualsFile} ${p}`);
+    for (const n of parsed.notes) console.error(`${actualsFile}: ${n}`);
+    for (const p of parsed.problems) console.error(`${actualsFile} ${p}`);
   }
   const data = await buildWorkbookXlsx(catalog, { plans, portable: args.includes("--portable"), actuals });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, data);
   const count = plans?.length ?? catalog.plans.length;
   console.log(
-    `已写入 ${out}：${count} 个规划，${actuals?.length ?? 0} 个实际值${problems.length ? `，${problems.length} 行有问题（见上）` : ""} / ` +
-      `wrote ${out}: ${count} plans, ${actuals?.length ?? 0} actuals${problems.length ? `, ${problems.length} rows with problems (above)` : ""}`,
+    `已写入 ${out}：${count} 个规划，${actuals?.length ?? 0} 个实际值${problemCount ? `，${problemCount} 行有问题（见上）` : ""} / ` +
+      `wrote ${out}: ${count} plans, ${actuals?.length ?? 0} actuals${problemCount ? `, ${problemCount} rows with problems (above)` : ""}`,
   );
-  return problems.length || catalogProblems.length ? 1 : 0;
+  return problemCount || catalogProblems.length ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(
