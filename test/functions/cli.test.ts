@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { createIpFunctions, type IpFunctions } from "../../src/core/functions/ip";
 import { MethodError } from "../../src/core/method/method";
@@ -192,4 +193,54 @@ describe("npm run ip with plan files that cannot be read", () => {
     const r = ip(dir, "TARGET", "XZ-01", "2025");
     expect([r.stdout, r.stderr, r.status]).toEqual(["1900\n", "", 0]);
   });
+});
+
+describe("npm run workbook: a workbook that works where it is opened", () => {
+  const tsx = path.join(REPO, "node_modules", "tsx", "dist", "cli.mjs");
+  const workbook = (...args: string[]) => spawnSync(process.execPath, [tsx, "scripts/workbook.ts", ...args], { cwd: REPO, encoding: "utf8" });
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "ip-workbook-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Every formula of the computed columns of XC's sheet. */
+  async function formulasOf(file: string): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const out: string[] = [];
+    wb.getWorksheet("许昌 XC")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const f = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
+        if (f) out.push(f);
+      }),
+    );
+    return out;
+  }
+
+  it("writes portable formulas by default: no add-in function anywhere, and says so", async () => {
+    const out = path.join(dir, "default.xlsx");
+    const r = workbook("--out", out, "--plans", "XC");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("通用公式，未装加载项的 Excel、WPS、LibreOffice 都能计算");
+    expect(r.stdout).toContain("portable formulas, for any spreadsheet");
+    const formulas = await formulasOf(out);
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(formulas.filter((f) => /IP[._]|_xldudf_/.test(f))).toEqual([]);
+  }, 60000);
+
+  it("writes live IP.* formulas only with --live, and says what they need", async () => {
+    const out = path.join(dir, "live.xlsx");
+    const r = workbook("--out", out, "--plans", "XC", "--live");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("联动公式，只在装有本加载项的 Excel 中计算");
+    expect((await formulasOf(out)).some((f) => f.startsWith("_xldudf_IP_STATUS("))).toBe(true);
+  }, 60000);
+
+  it("--portable is still accepted (the default); --live with --portable is refused", async () => {
+    const out = path.join(dir, "p.xlsx");
+    expect(workbook("--out", out, "--plans", "XC", "--portable").status).toBe(0);
+    expect((await formulasOf(out)).some((f) => f.includes("_xldudf_"))).toBe(false);
+    const both = workbook("--out", out, "--live", "--portable");
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("--live 与 --portable 只能选一个 / choose one of --live and --portable");
+  }, 60000);
 });
