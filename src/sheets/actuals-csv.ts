@@ -8,7 +8,7 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { Plan } from "../core/catalog/schema";
 import { cellNumber, excerpt } from "../core/method/input";
-import { MethodError, type Observation } from "../core/method/method";
+import { MethodError, type Observation, planBaseline } from "../core/method/method";
 import { planYears } from "./model";
 
 export interface ActualRow {
@@ -290,6 +290,15 @@ export function parseActualsCsv(text: string, catalog: Catalog): ActualsCsvResul
         `${id} ${year} was read, but this version's sheet has no ${year} column; not written`,
       );
       continue;
+    }
+    // 新增 counts the years after its starting year: a value for that year or before is kept but never counts.
+    const from = entry.target.kind === "additions" ? planBaseline({ plan: entry.plan, target: entry.target }) : null;
+    if (from && year <= from.year) {
+      report(
+        line,
+        `${id} 为新增类指标，从 ${from.year} 年之后逐年累计：${year} 年的值已写入，但不计入进度`,
+        `${id} counts additions after ${from.year}: the value for ${year} is written but never counts`,
+      );
     }
     const key = `${id}|${year}`;
     const earlier = seen.get(key);

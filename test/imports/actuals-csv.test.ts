@@ -184,6 +184,18 @@ describe("parseActualsCsv", () => {
       }
     });
 
+    it("a 新增 value for the year it counts from, or before, is written but reported: it can never count", () => {
+      // JZ-25 (additions, no base) counts from 0 in 2023, the year before the plan's period 2024–2035.
+      const r = parseActualsCsv("JZ-25,2023,5\nJZ-25,2024,3\n", catalog);
+      expect(r.rows.map((x) => [x.id, x.year, x.value])).toEqual([
+        ["JZ-25", 2023, 5],
+        ["JZ-25", 2024, 3],
+      ]);
+      expect(r.problems).toEqual([
+        "第 1 行：JZ-25 为新增类指标，从 2023 年之后逐年累计：2023 年的值已写入，但不计入进度 / line 1: JZ-25 counts additions after 2023: the value for 2023 is written but never counts",
+      ]);
+    });
+
     it("accepts from the plan's earliest base year to its last target year, and names a year no sheet can hold", () => {
       // XZ: bases in 2023, period 2024–2026; HN: a base in 2020, period 2021–2025.
       const r = parseActualsCsv("XZ-01,2022,1\nXZ-01,2027,1\nHN-01,2019,1\nHN-01,2026,1\n", catalog);
