@@ -155,8 +155,16 @@ const THOUSANDS = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?%?$/;
  * A value field as a number (null when empty). A comma is only a thousands separator (1,234 ·
  * 12,345,678.5); "1,5" or "1.234,5" may be decimal commas and are refused, never guessed.
  */
-function csvNumber(raw: string): number | null {
+function csvNumber(raw: string, separator: Separator): number | null {
   const s = raw.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\s/g, "");
+  // Semicolons separate fields where the comma is the decimal sign, and there 1.234 is a thousand.
+  if (separator === ";" && /^[+-]?[1-9]\d{0,2}(\.\d{3})+%?$/.test(s)) {
+    throw new MethodError(
+      "VALUE",
+      `实际值「${excerpt(raw)}」在分号分隔的文件中可能是千位点（${s.replace(/\./g, "")}）也可能是小数：请不写千位分隔`,
+      `in a semicolon-separated file "${excerpt(raw)}" may be a thousands point (${s.replace(/\./g, "")}) or a decimal: write it without thousands separators`,
+    );
+  }
   if (s.includes(",") && !THOUSANDS.test(s)) {
     throw new MethodError(
       "VALUE",
@@ -272,7 +280,7 @@ export function parseActualsCsv(text: string, catalog: Catalog): ActualsCsvResul
     }
     let value: number | null;
     try {
-      value = csvNumber(rawValue);
+      value = csvNumber(rawValue, separator);
     } catch (e) {
       if (!(e instanceof MethodError)) throw e;
       report(line, `${id} ${year} 年：${e.zh}`, `${id} ${year}: ${e.en}`);

@@ -120,6 +120,16 @@ describe("parseActualsCsv", () => {
       expect(tab.notes).toEqual(["以制表符分隔 / tab-separated"]);
     });
 
+    it("in a semicolon-separated file (where the comma is the decimal sign) 1.234 may be a thousand: an error", () => {
+      const r = parseActualsCsv("JZ-05;2024;52.000\nJZ-06;2024;0.125\nJZ-06;2025;12.5\n", catalog);
+      expect(r.rows.map((x) => x.value)).toEqual([0.125, 12.5]);
+      expect(r.problems).toEqual([
+        "第 1 行：JZ-05 2024 年：实际值「52.000」在分号分隔的文件中可能是千位点（52000）也可能是小数：请不写千位分隔 / " +
+          'line 1: JZ-05 2024: in a semicolon-separated file "52.000" may be a thousands point (52000) or a decimal: write it without thousands separators',
+      ]);
+      expect(parseActualsCsv("JZ-05,2024,52.000\n", catalog).rows.map((x) => x.value)).toEqual([52]);
+    });
+
     it("decodes UTF-16 with a BOM (Excel's Unicode text), little- and big-endian", () => {
       for (const [encode, name] of [
         [utf16le, "UTF-16LE"],
