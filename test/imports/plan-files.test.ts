@@ -30,6 +30,14 @@ describe("a plan file with a BOM loads in every tool alike", () => {
     const viaJest = require(file);
     expect(viaJest).toEqual(BUNDLED_PLAN_FILES.find((f) => f.file === "data/plans/XZ.json")!.data);
   });
+  it("webpack's JSON parser, which bundles the add-in's plans, drops the BOM too", () => {
+    const text = fs.readFileSync(withBom(), "utf8");
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const JsonParser = require("webpack/lib/json/JsonParser");
+    const module = { buildInfo: {} as { jsonData?: { get(): unknown } }, buildMeta: {}, addDependency: () => undefined };
+    new JsonParser().parse(text, { module });
+    expect(module.buildInfo.jsonData!.get()).toEqual(BUNDLED_PLAN_FILES.find((f) => f.file === "data/plans/XZ.json")!.data);
+  });
 });
 
 describe("a JSON syntax error names the file, line and column", () => {
