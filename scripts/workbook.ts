@@ -74,6 +74,7 @@ async function main(args: string[]): Promise<number> {
     actuals = parsed.rows;
     for (const n of parsed.notes) console.error(`${actualsFile}: ${n}`);
     for (const p of parsed.problems) console.error(`${actualsFile} ${p}`);
+    for (const w of parsed.warnings) console.error(`${actualsFile} ${w}`);
   }
   const data = await buildWorkbookXlsx(catalog, { plans, portable: !live, actuals });
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });

@@ -27,6 +27,8 @@ export interface ActualsCsvResult {
   problemCount: number;
   /** How the file was read where that is not plain UTF-8 and commas (not problems). */
   notes: string[];
+  /** Rows that were read and are written, but that the method will not count (not problems). */
+  warnings: string[];
 }
 
 /** Problem lines listed in full; the rest are counted. */
@@ -189,11 +191,12 @@ export function parseActualsCsv(text: string, catalog: Catalog): ActualsCsvResul
   const all: string[] = [];
   const rows: ActualRow[] = [];
   const notes: string[] = [];
+  const warnings: string[] = [];
   const done = (): ActualsCsvResult => {
     const problems = all.slice(0, MAX_PROBLEMS);
     const rest = all.length - problems.length;
     if (rest > 0) problems.push(`另有 ${rest} 行有问题未列出 / ${rest} more lines with problems not listed`);
-    return { rows, problems, problemCount: all.length, notes };
+    return { rows, problems, problemCount: all.length, notes, warnings };
   };
   const report = (line: number, zh: string, en: string) => all.push(`第 ${line} 行：${zh} / line ${line}: ${en}`);
 
@@ -302,10 +305,9 @@ export function parseActualsCsv(text: string, catalog: Catalog): ActualsCsvResul
     // 新增 counts the years after its starting year: a value for that year or before is kept but never counts.
     const from = entry.target.kind === "additions" ? planBaseline({ plan: entry.plan, target: entry.target }) : null;
     if (from && year <= from.year) {
-      report(
-        line,
-        `${id} 为新增类指标，从 ${from.year} 年之后逐年累计：${year} 年的值已写入，但不计入进度`,
-        `${id} counts additions after ${from.year}: the value for ${year} is written but never counts`,
+      warnings.push(
+        `第 ${line} 行：${id} 为新增类指标，从 ${from.year} 年之后逐年累计：${year} 年的值已写入，但不计入进度 / ` +
+          `line ${line}: ${id} counts additions after ${from.year}: the value for ${year} is written but never counts`,
       );
     }
     const key = `${id}|${year}`;

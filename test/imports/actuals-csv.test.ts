@@ -194,14 +194,15 @@ describe("parseActualsCsv", () => {
       }
     });
 
-    it("a 新增 value for the year it counts from, or before, is written but reported: it can never count", () => {
+    it("a 新增 value for the year it counts from, or before, is written, with a warning that it can never count", () => {
       // JZ-25 (additions, no base) counts from 0 in 2023, the year before the plan's period 2024–2035.
       const r = parseActualsCsv("JZ-25,2023,5\nJZ-25,2024,3\n", catalog);
       expect(r.rows.map((x) => [x.id, x.year, x.value])).toEqual([
         ["JZ-25", 2023, 5],
         ["JZ-25", 2024, 3],
       ]);
-      expect(r.problems).toEqual([
+      expect(r.problems).toEqual([]);
+      expect(r.warnings).toEqual([
         "第 1 行：JZ-25 为新增类指标，从 2023 年之后逐年累计：2023 年的值已写入，但不计入进度 / line 1: JZ-25 counts additions after 2023: the value for 2023 is written but never counts",
       ]);
     });

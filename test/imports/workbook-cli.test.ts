@@ -69,3 +69,14 @@ describe("npm run workbook", () => {
     expect(r.stderr).toContain("--out");
   }, 60000);
 });
+
+describe("npm run workbook warns of values that never count", () => {
+  it("a 新增 value for its counting year is written, warned of on stderr, and is no error (exit 0)", () => {
+    const csv = path.join(dir, "actuals.csv");
+    fs.writeFileSync(csv, "id,year,value\nJZ-25,2023,5\nJZ-25,2024,3\n");
+    const r = run(["--out", path.join(dir, "x.xlsx"), "--plans", "JZ", "--actuals", csv]);
+    expect(r.stderr).toContain("第 2 行：JZ-25 为新增类指标，从 2023 年之后逐年累计：2023 年的值已写入，但不计入进度");
+    expect(r.stdout).toContain("2 个实际值");
+    expect(r.status).toBe(0);
+  }, 60000);
+});
