@@ -234,6 +234,8 @@ export function parseActualsCsv(text: string, catalog: Catalog): ActualsCsvResul
     first.fields.forEach((f, i) => {
       if (!head[i] && f.trim() !== "") {
         report(first.line, `表头中的「${excerpt(f)}」不是 id、year、value 之一，该列未读入`, `the header column "${excerpt(f)}" is not id, year or value; it was not read`);
+      } else if (head[i] && head.indexOf(head[i]) !== i) {
+        report(first.line, `表头中的「${excerpt(f)}」重复，只读第一个`, `the header column "${excerpt(f)}" repeats; only the first is read`);
       }
     });
     width = Math.max(3, ...first.fields.map((f, i) => (f.trim() === "" ? 0 : i + 1)));

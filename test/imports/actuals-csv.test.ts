@@ -78,6 +78,12 @@ describe("parseActualsCsv", () => {
       expect(problems).toEqual(['第 1 行：表头中的「备注」不是 id、year、value 之一，该列未读入 / line 1: the header column "备注" is not id, year or value; it was not read']);
     });
 
+    it("a header column named twice is named, with its line", () => {
+      const { rows, problems } = parseActualsCsv("编号,年份,实际值,value\nJZ-05,2024,52000,53000\n", catalog);
+      expect(rows.map((r) => r.value)).toEqual([52000]);
+      expect(problems).toEqual(['第 1 行：表头中的「value」重复，只读第一个 / line 1: the header column "value" repeats; only the first is read']);
+    });
+
     it.each([
       ['"1,5"', "1,5"],
       ['"1.234,5"', "1.234,5"],
