@@ -9,11 +9,19 @@ import { execFileSync } from "node:child_process";
 import { loadCatalog } from "../src/core/catalog/catalog";
 import { exportCatalog } from "../src/core/catalog/export";
 import { parsePlanText } from "../src/core/catalog/validate";
+import { parseJsonText, readPlanText } from "../src/node/plan-files";
 
 const files = process.argv.slice(2);
 let failed = false;
 for (const f of files) {
-  const text = fs.readFileSync(f, "utf8");
+  // As the other tools read plan files: a BOM dropped, a syntax error with its line and column.
+  const text = readPlanText(f);
+  const json = parseJsonText(f, text);
+  if (!json.ok) {
+    failed = true;
+    console.log(json.message);
+    continue;
+  }
   const parsed = parsePlanText(f, text);
   if (!parsed.ok) {
     failed = true;

@@ -6,15 +6,19 @@
 import { createContext, useContext } from "react";
 import type { Catalog } from "../core/catalog/catalog";
 import type { MethodSettings } from "../core/method/settings";
-import type { AddinSettings } from "../office/settings-store";
+import type { AddinSettings, FormulaMode } from "../office/settings-store";
 import type { HostInfo } from "./office/host";
 import type { WorkbookActions } from "./office/workbook";
 
 export interface BuildWorkbookOptions {
   plans?: string[];
-  portable?: boolean;
+  /** Native formulas (true) or IP.* ones; always said, never left to the builder's default. */
+  portable: boolean;
   settings?: MethodSettings;
 }
+
+/** A downloaded workbook is opened where the add-in may not be: portable formulas unless asked otherwise. */
+export const DEFAULT_DOWNLOAD_MODE: FormulaMode = "portable";
 
 export interface SettingsStore {
   load(): AddinSettings;

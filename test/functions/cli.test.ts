@@ -3,8 +3,11 @@
  * worksheet function returns, an error as "#N/A: message" / "#VALUE!: message", a spilled array as
  * tab-separated lines.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
+import ExcelJS from "exceljs";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { createIpFunctions, type IpFunctions } from "../../src/core/functions/ip";
 import { MethodError } from "../../src/core/method/method";
@@ -128,4 +131,116 @@ describe("the script itself", () => {
     });
     expect(out).toBe("滞后\n");
   });
+});
+
+describe("the README's array syntax", () => {
+  it("{52000,56000,60000} is the same row as 52000,56000,60000; {1;2} is a column", () => {
+    expect(shellArg("{52000,56000,60000}")).toEqual([[52000, 56000, 60000]]);
+    expect(shellArg("{55000,,60000}")).toEqual([[55000, null, 60000]]);
+    expect(shellArg("{1;2}")).toEqual([[1], [2]]);
+    expect(shellArg('"a,b"')).toBe("a,b");
+    expect(run("STATUS JZ-05 {52000,56000,60000} 2024 en").output).toBe("Behind schedule");
+    expect(run("STATUS JZ-05 {52000,56000,60000} 2024 en")).toEqual(run("STATUS JZ-05 52000,56000,60000 2024 en"));
+    expect(run("PROJECT JZ-05 {52000,56000} {2023,2024}").output).toBe("59060.666666666664");
+  });
+
+  it("a whole formula, as the README writes it, is one argument", () => {
+    expect(runIpCommand(['=IP.STATUS("JZ-05",{52000,56000,60000},2024,"en")'])).toEqual({ output: "Behind schedule", code: 0 });
+    expect(runIpCommand(['=IP.INFO("JZ-05","name")']).output).toBe(String(IP.INFO("JZ-05", "name")));
+    expect(runIpCommand(["IP.TARGET(\"XZ-01\",2025)"]).output).toBe("1900");
+  });
+
+  it("an array a shell split into words (bash expands unquoted braces) is refused, saying how to write it", () => {
+    // npm run ip -- STATUS JZ-05 {52000,56000,60000} 2024 reaches the script as these words under bash.
+    const out = runIpCommand(["STATUS", "JZ-05", "52000", "56000", "60000", "2024"]);
+    expect(out.code).toBe(2);
+    expect(out.output).toBe(
+      "#VALUE!: STATUS 最多 4 个参数，收到 5 个；数组请写作 52000,56000,60000 或加引号 '{52000,56000,60000}'（shell 会展开不加引号的花括号） / " +
+        "STATUS takes at most 4 arguments, got 5; write an array as 52000,56000,60000 or quote it: '{52000,56000,60000}' (a shell expands unquoted braces)",
+    );
+  });
+});
+
+describe("npm run ip with plan files that cannot be read", () => {
+  const tsx = path.join(REPO, "node_modules", "tsx", "dist", "cli.mjs");
+  const ip = (dir: string, ...args: string[]) =>
+    spawnSync(process.execPath, [tsx, "scripts/ip.ts", ...args], { cwd: REPO, encoding: "utf8", env: { ...process.env, IP_PLANS_DIR: dir } });
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), "ip-plans-"));
+    for (const f of fs.readdirSync(path.join(REPO, "data", "plans"))) fs.copyFileSync(path.join(REPO, "data", "plans", f), path.join(dir, f));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("a corrupt plan file is named with its line and column; the other plans still answer, without a stack trace", () => {
+    const jz = fs.readFileSync(path.join(dir, "JZ.json"), "utf8");
+    fs.writeFileSync(path.join(dir, "JZ.json"), jz.replace(/"formatVersion": 1,/, '"formatVersion": 1'));
+    const line = jz.slice(0, jz.indexOf('"formatVersion": 1,')).split("\n").length + 1;
+    const other = ip(dir, "STATUS", "XZ-01", "1810", "2024");
+    expect(other.stdout).toBe(`${IP.STATUS("XZ-01", 1810, 2024)}\n`);
+    expect(other.stderr).toMatch(new RegExp(`^data/plans/JZ\\.json: 不是有效的 JSON：第 ${line} 行第 \\d+ 列，.* / not valid JSON: line ${line}, column \\d+: `));
+    expect(other.stderr).toContain("以上规划文件有问题，其中的指标暂不可用");
+    expect(other.stderr).not.toMatch(/\n\s+at /);
+    expect(other.status).toBe(1);
+    const gone = ip(dir, "TARGET", "JZ-05");
+    expect(gone.stdout).toBe('#N/A: 未知的指标编号「JZ-05」 / unknown target id "JZ-05"\n');
+    expect(gone.stderr).toContain("data/plans/JZ.json");
+  });
+
+  it("a plan file with a BOM loads as it does in the add-in", () => {
+    const xz = path.join(dir, "XZ.json");
+    fs.writeFileSync(xz, "\uFEFF" + fs.readFileSync(xz, "utf8"));
+    const r = ip(dir, "TARGET", "XZ-01", "2025");
+    expect([r.stdout, r.stderr, r.status]).toEqual(["1900\n", "", 0]);
+  });
+});
+
+describe("npm run workbook: a workbook that works where it is opened", () => {
+  const tsx = path.join(REPO, "node_modules", "tsx", "dist", "cli.mjs");
+  const workbook = (...args: string[]) => spawnSync(process.execPath, [tsx, "scripts/workbook.ts", ...args], { cwd: REPO, encoding: "utf8" });
+  let dir: string;
+  beforeEach(() => (dir = fs.mkdtempSync(path.join(os.tmpdir(), "ip-workbook-"))));
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** Every formula of the computed columns of XC's sheet. */
+  async function formulasOf(file: string): Promise<string[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer);
+    const out: string[] = [];
+    wb.getWorksheet("许昌 XC")!.eachRow((row) =>
+      row.eachCell((cell) => {
+        const f = (cell.value as ExcelJS.CellFormulaValue | null)?.formula;
+        if (f) out.push(f);
+      }),
+    );
+    return out;
+  }
+
+  it("writes portable formulas by default: no add-in function anywhere, and says so", async () => {
+    const out = path.join(dir, "default.xlsx");
+    const r = workbook("--out", out, "--plans", "XC");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("通用公式，未装加载项的 Excel、WPS、LibreOffice 都能计算");
+    expect(r.stdout).toContain("portable formulas, for any spreadsheet");
+    const formulas = await formulasOf(out);
+    expect(formulas.length).toBeGreaterThan(0);
+    expect(formulas.filter((f) => /IP[._]|_xldudf_/.test(f))).toEqual([]);
+  }, 60000);
+
+  it("writes live IP.* formulas only with --live, and says what they need", async () => {
+    const out = path.join(dir, "live.xlsx");
+    const r = workbook("--out", out, "--plans", "XC", "--live");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("联动公式，只在装有本加载项的 Excel 中计算");
+    expect((await formulasOf(out)).some((f) => f.startsWith("_xldudf_IP_STATUS("))).toBe(true);
+  }, 60000);
+
+  it("--portable is still accepted (the default); --live with --portable is refused", async () => {
+    const out = path.join(dir, "p.xlsx");
+    expect(workbook("--out", out, "--plans", "XC", "--portable").status).toBe(0);
+    expect((await formulasOf(out)).some((f) => f.includes("_xldudf_"))).toBe(false);
+    const both = workbook("--out", out, "--live", "--portable");
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("--live 与 --portable 只能选一个 / choose one of --live and --portable");
+  }, 60000);
 });

@@ -1,11 +1,6 @@
 /** The .xlsx file: read back with ExcelJS, it holds the model's sheets, tables, marks and formats. */
-import { spawnSync } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import ExcelJS from "exceljs";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
-import { parseActualsCsv } from "../../src/sheets/actuals-csv";
 import { buildWorkbookXlsx } from "../../src/sheets/xlsx";
 
 const catalog = bundledCatalog();
@@ -67,70 +62,4 @@ describe("buildWorkbookXlsx", () => {
     const overview = wb.getWorksheet("总览") as ExcelJS.Worksheet;
     expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe('COUNTIF(IP_XC[状态 Status],"已实现")');
   });
-});
-
-describe("parseActualsCsv", () => {
-  it("reads id,year,value rows and reports, in Chinese and English, every row it cannot use", () => {
-    const text = [
-      "\uFEFFid,year,value",
-      "JZ-05,2024,52000",
-      "jz-05 ,2025,\"60,000\"",
-      "ZZ-01,2024,1",
-      "JZ-05,2040,1",
-      "JZ-05,二〇二四,1",
-      "XZ-01,2024,abc",
-      "XZ-01,2025,",
-      "XZ-02,2024,3.3",
-      "XZ-02,2024,3.4",
-      "JZ-05,2023,50000",
-    ].join("\r\n");
-    const { rows, problems } = parseActualsCsv(text, catalog);
-    expect(rows).toEqual([
-      { id: "JZ-05", year: 2024, value: 52000 },
-      { id: "JZ-05", year: 2025, value: 60000 },
-      { id: "XZ-02", year: 2024, value: 3.4 },
-      { id: "JZ-05", year: 2023, value: 50000 },
-    ]);
-    expect(problems).toEqual([
-      '第 4 行：未知的指标编号「ZZ-01」 / line 4: unknown target id "ZZ-01"',
-      "第 5 行：JZ-05 的年份 2040 不在规划的年份范围 2023–2035 内 / line 5: 2040 is outside the years of JZ-05's plan (2023–2035)",
-      '第 6 行：年份「二〇二四」无效 / line 6: "二〇二四" is not a year',
-      '第 7 行：XZ-01 2024 年：实际值「abc」不是数字 / line 7: XZ-01 2024: the actual "abc" is not a number',
-      "第 8 行：XZ-01 2025 年的实际值为空，已忽略 / line 8: the actual of XZ-01 for 2025 is empty; ignored",
-      "第 10 行：XZ-02 2024 年与第 9 行重复，以本行为准 / line 10: XZ-02 2024 repeats line 9; this line counts",
-    ]);
-  });
-
-  it("takes the columns in any order by their Chinese or English names, or id,year,value without a header", () => {
-    expect(parseActualsCsv("年份,实际值,编号\n2024,1,XC-10\n", catalog).rows).toEqual([{ id: "XC-10", year: 2024, value: 1 }]);
-    expect(parseActualsCsv("XC-10,2024,1\n", catalog).rows).toEqual([{ id: "XC-10", year: 2024, value: 1 }]);
-    expect(parseActualsCsv("id,value\nXC-10,1\n", catalog).problems).toEqual(["表头缺少列：year / the header lacks the columns: year"]);
-    expect(parseActualsCsv("", catalog).problems[0]).toMatch(/文件为空.*the file is empty/);
-  });
-});
-
-describe("npm run workbook", () => {
-  const tsx = path.join(__dirname, "../../node_modules/.bin/tsx");
-  const run = (args: string[]) => spawnSync(tsx, ["scripts/workbook.ts", ...args], { cwd: path.join(__dirname, "../.."), encoding: "utf8" });
-
-  it("writes the workbook from a CSV of actuals, reports the rows it could not use and exits 1", async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ip-workbook-"));
-    const csv = path.join(dir, "actuals.csv");
-    fs.writeFileSync(csv, "id,year,value\nXZ-01,2024,1800\nXZ-01,2030,1\n");
-    const out = path.join(dir, "out", "targets.xlsx");
-    const r = run(["--out", out, "--plans", "XZ", "--portable", "--actuals", csv]);
-    expect(r.stderr).toContain("第 3 行：XZ-01 的年份 2030 不在规划的年份范围 2024–2026 内");
-    expect(r.stdout).toContain("wrote");
-    expect(r.status).toBe(1);
-    const wb = await open(fs.readFileSync(out));
-    expect((wb.getWorksheet("新郑 XZ") as ExcelJS.Worksheet).getCell("L8").value).toBe(1800);
-    fs.rmSync(dir, { recursive: true, force: true });
-  }, 60000);
-
-  it("refuses unknown plans and missing --out", () => {
-    expect(run(["--out", "/tmp/x.xlsx", "--plans", "QQ"]).status).toBe(2);
-    const r = run([]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toContain("--out");
-  }, 60000);
 });

@@ -1,5 +1,9 @@
 /** @jest-environment jsdom */
+import fs from "node:fs";
+import path from "node:path";
 import { act, fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { enUS } from "../../src/taskpane/i18n/en-US";
+import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import type { WriteOptions, WriteResult } from "../../src/taskpane/office/workbook";
 import { EXCEL_HOST, fakeWorkbook, memoryStore, officeError, PREVIEW_HOST, renderSettled } from "./helpers";
 
@@ -15,7 +19,8 @@ describe("sheets: write and refresh", () => {
     expect(reason).toHaveTextContent("需要在 Excel 中打开本加载项才能使用此功能");
     fireEvent.click(screen.getByRole("button", { name: "下载工作簿" }));
     expect(await screen.findByText("已生成 知识产权规划目标.xlsx。")).toBeInTheDocument();
-    expect(services.buildWorkbook).toHaveBeenCalledWith({ plans: ["JZ"], portable: false, settings: expect.any(Object) });
+    // The download is for where the add-in is not: portable formulas by default.
+    expect(services.buildWorkbook).toHaveBeenCalledWith({ plans: ["JZ"], portable: true, settings: expect.any(Object) });
     expect(services.saveFile).toHaveBeenCalledWith(expect.any(Uint8Array), "知识产权规划目标.xlsx");
   });
 
@@ -38,12 +43,27 @@ describe("sheets: write and refresh", () => {
     expect(plans.some((c) => (c as HTMLInputElement).checked)).toBe(false);
   });
 
-  it("builds a portable workbook when asked", async () => {
-    const { services } = await renderSettled({ tab: "sheets" });
+  it("downloads portable formulas by default, also where the sheets are written live, and live ones only when asked", async () => {
+    const { services } = await renderSettled({ host: EXCEL_HOST, tab: "sheets", store: memoryStore({ formulaMode: "live" }) });
     choose(/^许昌/);
-    fireEvent.click(screen.getByRole("checkbox", { name: "使用通用公式（不依赖本加载项）" }));
+    const group = screen.getByRole("radiogroup", { name: "下载的工作簿使用" });
+    const portable = within(group).getByRole("radio", { name: /^通用公式（原生函数，无需加载项）/ });
+    const live = within(group).getByRole("radio", { name: /^联动公式（IP\.\* 函数，需本加载项）/ });
+    expect(portable).toBeChecked();
+    expect(live).not.toBeChecked();
     fireEvent.click(screen.getByRole("button", { name: "下载工作簿" }));
-    await waitFor(() => expect(services.buildWorkbook).toHaveBeenCalledWith(expect.objectContaining({ plans: ["XC"], portable: true })));
+    await waitFor(() => expect(services.buildWorkbook).toHaveBeenLastCalledWith(expect.objectContaining({ plans: ["XC"], portable: true })));
+    fireEvent.click(live);
+    fireEvent.click(screen.getByRole("button", { name: "下载工作簿" }));
+    await waitFor(() => expect(services.buildWorkbook).toHaveBeenLastCalledWith(expect.objectContaining({ plans: ["XC"], portable: false })));
+  });
+
+  it("says what each mode is for, where it is chosen", async () => {
+    await renderSettled({ host: EXCEL_HOST, tab: "sheets" });
+    const group = screen.getByRole("radiogroup", { name: "下载的工作簿使用" });
+    expect(within(group).getByRole("radio", { name: /通用公式.*未装本加载项的 Excel、WPS、LibreOffice 都能算出相同结果/ })).toBeInTheDocument();
+    expect(within(group).getByRole("radio", { name: /联动公式.*在 WPS、LibreOffice 或未装本加载项的 Excel 中不能计算/ })).toBeInTheDocument();
+    expect(screen.getByText(/默认使用通用公式/)).toBeInTheDocument();
   });
 
   it("says what to do when the workbook cannot be built", async () => {
@@ -132,8 +152,31 @@ describe("sheets: write and refresh", () => {
 
   it("links to the settings for the formula mode", async () => {
     await renderSettled({ host: EXCEL_HOST, tab: "sheets" });
-    expect(screen.getByText(/公式模式：实时/)).toBeInTheDocument();
+    expect(screen.getByText(/^公式模式：联动公式（IP\.\* 函数，需本加载项） 用于装有本加载项的 Excel/)).toBeInTheDocument();
     await act(async () => fireEvent.click(screen.getByRole("button", { name: "更改设置" })));
     expect(screen.getByRole("tab", { name: "设置" })).toHaveAttribute("aria-selected", "true");
+  });
+});
+
+describe("one name per formula mode, everywhere", () => {
+  // 通用公式 "portable" and 联动公式 "live"; 实时 and 便携 once named the same two things.
+  const read = (f: string) => fs.readFileSync(path.join(__dirname, "..", "..", f), "utf8");
+  it.each(["README.md", "docs/sheets.md", "src/help/help.html", "src/taskpane/i18n/zh-CN.ts", "src/taskpane/i18n/en-US.ts", "scripts/workbook.ts"])(
+    "%s uses 通用公式 / 联动公式 (portable / live) only",
+    (file) => {
+      const text = read(file);
+      expect(text.match(/实时|便携|[Rr]eal-?time formula/g)).toBeNull();
+    },
+  );
+
+  it("the pane's names are the ones the README and the sheet docs use", () => {
+    expect(zhCN.settings.formulaPortable.startsWith("通用公式")).toBe(true);
+    expect(zhCN.settings.formulaLive.startsWith("联动公式")).toBe(true);
+    expect(enUS.settings.formulaPortable.startsWith("Portable formulas")).toBe(true);
+    expect(enUS.settings.formulaLive.startsWith("Live formulas")).toBe(true);
+    for (const doc of ["README.md", "docs/sheets.md"]) {
+      expect(read(doc)).toContain("通用公式");
+      expect(read(doc)).toContain("联动公式");
+    }
   });
 });

@@ -11,6 +11,8 @@ import {
   MessageBar,
   MessageBarBody,
   ProgressBar,
+  Radio,
+  RadioGroup,
   Subtitle2,
   Text,
   tokens,
@@ -22,9 +24,10 @@ import { UnavailableNote } from "../components/UnavailableNote";
 import { ViewHeading } from "../components/ViewHeading";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { pickText, useMessages } from "../i18n";
+import type { FormulaMode } from "../../office/settings-store";
 import { describeError, type UserError } from "../office/errors";
 import type { WriteProgress, WriteResult } from "../office/workbook";
-import { useServices } from "../services";
+import { DEFAULT_DOWNLOAD_MODE, useServices } from "../services";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -60,7 +63,9 @@ export function SheetsView({ onOpenSettings }: { onOpenSettings(): void }) {
   const [progress, setProgress] = useState<WriteProgress | null>(null);
   const [result, setResult] = useState<WriteResult | null>(null);
   const [writeError, setWriteError] = useState<UserError | null>(null);
-  const [portable, setPortable] = useState(settings.formulaMode === "portable");
+  // A download is mostly for where the add-in is not (WPS, LibreOffice, a colleague's Excel): portable
+  // unless asked otherwise, whatever mode the sheets in this workbook are written in.
+  const [downloadMode, setDownloadMode] = useState<FormulaMode>(DEFAULT_DOWNLOAD_MODE);
   const [downloading, setDownloading] = useState(false);
   const [downloaded, setDownloaded] = useState<string | null>(null);
   const [downloadError, setDownloadError] = useState<UserError | null>(null);
@@ -109,7 +114,7 @@ export function SheetsView({ onOpenSettings }: { onOpenSettings(): void }) {
     setDownloaded(null);
     setDownloadError(null);
     try {
-      const data = await buildWorkbook({ plans: chosen, portable, settings: settings.method });
+      const data = await buildWorkbook({ plans: chosen, portable: downloadMode === "portable", settings: settings.method });
       saveFile(data, messages.sheets.fileName);
       setDownloaded(messages.sheets.downloaded(messages.sheets.fileName));
     } catch (e) {
@@ -124,6 +129,7 @@ export function SheetsView({ onOpenSettings }: { onOpenSettings(): void }) {
     return plan ? pickText(plan.shortName, messages) : id;
   };
   const modeName = settings.formulaMode === "portable" ? messages.settings.formulaPortable : messages.settings.formulaLive;
+  const modeHint = settings.formulaMode === "portable" ? messages.settings.formulaPortableHint : messages.settings.formulaLiveHint;
   const nothingChosen = chosen.length === 0;
 
   return (
@@ -157,7 +163,7 @@ export function SheetsView({ onOpenSettings }: { onOpenSettings(): void }) {
           {messages.sheets.write}
         </Subtitle2>
         <Caption1>
-          {messages.sheets.mode(modeName)}{" "}
+          {messages.sheets.mode(modeName)} {modeHint}{" "}
           <Button appearance="transparent" size="small" onClick={onOpenSettings}>
             {messages.sheets.changeSettings}
           </Button>
@@ -240,7 +246,15 @@ export function SheetsView({ onOpenSettings }: { onOpenSettings(): void }) {
           {messages.sheets.downloadHeading}
         </Subtitle2>
         <Caption1>{messages.sheets.downloadIntro}</Caption1>
-        <Checkbox label={messages.sheets.portable} checked={portable} onChange={(_, d) => setPortable(d.checked === true)} />
+        <Field label={messages.sheets.downloadMode}>
+          <RadioGroup value={downloadMode} onChange={(_, d) => setDownloadMode(d.value as FormulaMode)}>
+            <Radio
+              value="portable"
+              label={<>{messages.settings.formulaPortable}<Caption1 block>{messages.settings.formulaPortableHint}</Caption1></>}
+            />
+            <Radio value="live" label={<>{messages.settings.formulaLive}<Caption1 block>{messages.settings.formulaLiveHint}</Caption1></>} />
+          </RadioGroup>
+        </Field>
         <div className={styles.actions}>
           <Button icon={<ArrowDownloadRegular />} disabledFocusable={nothingChosen || downloading} onClick={download}>
             {downloading ? messages.sheets.downloading : messages.sheets.download}
