@@ -19,6 +19,7 @@ import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
 import { type Marks, resolveMarks } from "./marks";
 import {
   type Cell,
+  type FilterCriteria,
   type FoundTable,
   OVERVIEW_CHART,
   type OverviewSource,
@@ -92,9 +93,11 @@ interface TableRead {
   position: Excel.Range;
   header: Excel.Range;
   body?: Excel.Range;
+  /** The official's filter (read for the tables about to be written). */
+  filter?: Excel.AutoFilter;
 }
 
-/** Queues the reads of a table's position, header and (optionally) body values. */
+/** Queues the reads of a table's position, header and (optionally) body values and filter. */
 function queueTableRead(context: Excel.RequestContext, tableName: string, withBody: boolean): TableRead {
   const table = context.workbook.tables.getItem(tableName);
   const position = table.getRange().load("rowIndex,columnIndex,rowCount");
@@ -103,7 +106,26 @@ function queueTableRead(context: Excel.RequestContext, tableName: string, withBo
   return { position, header, body };
 }
 
-function foundTable(planId: string, mark: { tableName: string; sheetName: string; needsUpdate: boolean }, read: TableRead): FoundTable {
+/**
+ * A filtered table's rows are shown before the writes and its filter put back after them: writes
+ * across rows a filter hides have landed on the wrong rows (office-js #224), and rows cannot be
+ * added to a filtered table. The criteria go back by column name, so columns added meanwhile do not
+ * shift them.
+ */
+function filterOps(tableName: string, read: TableRead): { before: WriteOp[]; after: WriteOp[] } {
+  const filter = read.filter;
+  if (!filter || !filter.isDataFiltered) return { before: [], after: [] };
+  const header = (read.header.values[0] ?? []).map((h) => String(h ?? ""));
+  const after: WriteOp[] = [];
+  (filter.criteria ?? []).forEach((criteria, j) => {
+    if (criteria && (criteria as FilterCriteria).filterOn && header[j]) {
+      after.push({ op: "filter", table: tableName, column: header[j], criteria: criteria as unknown as FilterCriteria });
+    }
+  });
+  return { before: [{ op: "clearFilters", table: tableName }], after };
+}
+
+function foundTable(planId: string, mark: { tableName: string; sheetName: string; needsUpdate: boolean; visible?: boolean }, read: TableRead): FoundTable {
   return {
     planId,
     tableName: mark.tableName,
@@ -113,6 +135,7 @@ function foundTable(planId: string, mark: { tableName: string; sheetName: string
     header: (read.header.values[0] ?? []).map((h) => String(h ?? "")),
     body: read.body?.values as Cell[][] | undefined,
     markNeedsUpdate: mark.needsUpdate,
+    markVisible: mark.visible ?? false,
   };
 }
 
@@ -148,7 +171,11 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     // Sync 2: every marked table's header and position (for the overview), the chosen ones' rows too.
     const chosen = new Set(planIds);
     const reads = new Map<string, TableRead>();
-    for (const [planId, mark] of found.marks.plans) reads.set(planId, queueTableRead(context, mark.tableName, chosen.has(planId)));
+    for (const [planId, mark] of found.marks.plans) {
+      const read = queueTableRead(context, mark.tableName, chosen.has(planId));
+      if (chosen.has(planId)) read.filter = context.workbook.tables.getItem(mark.tableName).autoFilter.load("isDataFiltered,criteria");
+      reads.set(planId, read);
+    }
     let chartNames: string[] = [];
     const chartsRead = found.marks.overview ? context.workbook.worksheets.getItem(found.marks.overview.sheetName).charts.load("items/name") : null;
     if (reads.size || chartsRead) await sync();
@@ -162,6 +189,7 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
       takenTableNames: [...found.tableNames, ...found.names],
     });
     const ops: WriteOp[] = [];
+    const restore: WriteOp[] = [];
     const outcomes: PlanOutcome[] = [];
     const sources = new Map<string, OverviewSource>();
     // Plans not refreshed now keep their row in the overview, counted as far as their table reaches.
@@ -171,9 +199,13 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     }
     for (const sheet of model.sheets) {
       const mark = found.marks.plans.get(sheet.plan.id);
-      const planned = mark
-        ? planRefresh(foundTable(sheet.plan.id, mark, reads.get(sheet.plan.id) as TableRead), sheet)
-        : planNewSheet(sheet);
+      const read = reads.get(sheet.plan.id);
+      const planned = mark && read ? planRefresh(foundTable(sheet.plan.id, mark, read), sheet) : planNewSheet(sheet);
+      if (mark && read) {
+        const f = filterOps(mark.tableName, read);
+        ops.unshift(...f.before);
+        restore.push(...f.after);
+      }
       if (!mark && found.marks.stale.has(markNameOf(sheet.plan.id))) {
         for (const op of planned.ops) if (op.op === "mark") op.replace = true;
       }
@@ -186,25 +218,42 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     const overview = found.marks.overview;
     const overviewOps = planOverview(
       model.overview,
-      overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markNeedsUpdate: overview.needsUpdate } : null,
+      overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markVisible: overview.visible } : null,
       overviewSources,
     );
     // The overview sheet was deleted: its broken mark is replaced along with it.
     if (!overview && found.marks.stale.has(OVERVIEW_MARK)) for (const op of overviewOps) if (op.op === "mark") op.replace = true;
     ops.push(...overviewOps);
+    ops.push(...restore);
 
     const chunks = chunkOps(ops, limit);
     total = syncs + chunks.length;
     progress();
     let cellsWritten = 0;
+    let attempted = 0;
     const summaries = outcomes.map(({ planId, sheetName, added, updated, kept, flagged, notes }) => ({ planId, sheetName, added, updated, kept, flagged, notes }));
-    for (const chunk of chunks) {
-      if (aborted(options.signal)) return cancelled(cellsWritten ? summaries : [], cellsWritten);
-      context.application.suspendApiCalculationUntilNextSync();
-      context.application.suspendScreenUpdatingUntilNextSync();
-      applyOps(context, chunk);
+    // Filters cleared by a chunk that went out are put back even when the rest does not follow.
+    const putFiltersBack = async () => {
+      if (!attempted || !restore.length) return;
+      applyOps(context, restore);
       await sync();
-      cellsWritten += chunk.reduce((n, op) => n + cellsOf(op), 0);
+    };
+    try {
+      for (const chunk of chunks) {
+        if (aborted(options.signal)) {
+          await putFiltersBack();
+          return cancelled(cellsWritten ? summaries : [], cellsWritten);
+        }
+        context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
+        applyOps(context, chunk);
+        attempted++;
+        await sync();
+        cellsWritten += chunk.reduce((n, op) => n + cellsOf(op), 0);
+      }
+    } catch (e) {
+      await putFiltersBack().catch(() => undefined);
+      throw e;
     }
     return { plans: summaries, syncs, cancelled: false, cellsWritten };
   });
