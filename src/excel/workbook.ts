@@ -43,6 +43,28 @@ export interface RefreshProgress {
   message?: string;
 }
 
+/** The ExcelApi set the writes need (the highest the edge uses: see src/taskpane/office/host.ts). */
+export const WRITE_EXCEL_API = "1.9";
+
+/** Refused before anything is written: this Excel lacks an API set the writes use. */
+export class OldExcelError extends Error {
+  readonly zh = `此版本的 Excel 不支持写入工作表所需的 ExcelApi ${WRITE_EXCEL_API}（Excel 2019 以前的版本或旧版 Excel 网页版）。未写入任何内容。请更新 Office，或在“工作表”中下载工作簿。`;
+  readonly en = `This Excel lacks ExcelApi ${WRITE_EXCEL_API}, which writing the sheets needs (Excel before 2019 or an old Excel on the web). Nothing was written. Update Office, or download the workbook from the Sheets tab.`;
+  readonly code = "OldExcel";
+  constructor() {
+    super("");
+    this.message = `${this.zh} / ${this.en}`;
+    this.name = "OldExcelError";
+  }
+}
+
+/** Office's requirement check, or "supported" where there is no Office (tests, the stand-in). */
+function officeSupports(name: string, version: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return requirements ? requirements.isSetSupported(name, version) : true;
+}
+
 export interface RefreshOptions {
   mode: SheetMode;
   settings: MethodSettings;
@@ -52,6 +74,8 @@ export interface RefreshOptions {
   run?: ExcelRunner;
   /** Bytes per request (tests lower it to exercise chunking). */
   requestLimit?: number;
+  /** Requirement-set check (Office.context.requirements.isSetSupported by default). */
+  isSetSupported?: (name: string, version: string) => boolean;
 }
 
 export type PlanSummary = Pick<PlanOutcome, "planId" | "sheetName" | "added" | "updated" | "kept" | "flagged" | "notes">;
@@ -150,6 +174,7 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
   const run = options.run ?? excelRun;
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   if (planIds.length === 0) return { plans: [], syncs: 0, cancelled: false, cellsWritten: 0 };
+  if (!(options.isSetSupported ?? officeSupports)("ExcelApi", WRITE_EXCEL_API)) throw new OldExcelError();
   // Unknown plans are refused before Excel is touched (the model's error names them in Chinese and English).
   buildWorkbookModel(catalog, planIds, { mode: options.mode, settings: options.settings });
   return run(async (context) => {
