@@ -16,6 +16,7 @@ import { a1, a1Block, isActualKey, keyOfHeader, yearOfKey } from "../sheets/colu
 import type { SheetMode } from "../sheets/formulas";
 import { buildWorkbookModel, markNameOf, OVERVIEW_MARK } from "../sheets/model";
 import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
+import { foreignNamesNote, planLambdaNames } from "./lambda-names";
 import { type Marks, resolveMarks } from "./marks";
 import {
   type Cell,
@@ -94,6 +95,7 @@ interface Discovered {
   sheetNames: string[];
   tableNames: string[];
   names: string[];
+  nameFormulas: Array<{ name: string; formula: string }>;
 }
 
 /** Sync 1: the workbook's names, sheets and tables; which of them are the add-in's. */
@@ -110,8 +112,17 @@ async function discover(context: Excel.RequestContext, sync: () => Promise<void>
     sheetNames,
     tableNames: tableInfo.map((t) => t.name),
     names: nameInfo.map((n) => n.name),
+    nameFormulas: nameInfo.map((n) => ({ name: n.name, formula: n.formula })),
   };
 }
+
+/**
+ * An ExcelApi set only current Microsoft 365 builds have, taken as the sign that LAMBDA is there
+ * (no requirement set names LAMBDA). A host that passes it and still refuses the names is
+ * remembered, and the names are not tried again in that session.
+ */
+export const LAMBDA_EXCEL_API = "1.16";
+const lambdaRefused = new WeakSet<object>();
 
 interface TableRead {
   position: Excel.Range;
@@ -252,7 +263,12 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     ops.push(...restore);
 
     const chunks = chunkOps(ops, limit);
-    total = syncs + chunks.length;
+    // =IPTARGET(…) as typed: LAMBDA names over IP.*, where Excel has LAMBDA. Their own sync, and
+    // only when one is missing or out of date; a refusal changes nothing else.
+    const names = planLambdaNames(found.nameFormulas);
+    const supports = options.isSetSupported ?? officeSupports;
+    const defineNames = (names.add.length > 0 || names.update.length > 0) && !lambdaRefused.has(run) && supports("ExcelApi", LAMBDA_EXCEL_API);
+    total = syncs + chunks.length + (defineNames ? 1 : 0);
     progress();
     let cellsWritten = 0;
     let attempted = 0;
@@ -279,6 +295,20 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     } catch (e) {
       await putFiltersBack().catch(() => undefined);
       throw e;
+    }
+
+    if (names.foreign.length && summaries[0]) summaries[0].notes = [...summaries[0].notes, foreignNamesNote(names.foreign)];
+    if (defineNames) {
+      try {
+        for (const n of names.add) context.workbook.names.add(n.name, n.formula);
+        for (const n of names.update) context.workbook.names.getItem(n.name).formula = n.formula;
+        await sync();
+      } catch {
+        // No LAMBDA here after all: the sheets are written; IP.* works as before.
+        lambdaRefused.add(run);
+        syncs++;
+        progress();
+      }
     }
     return { plans: summaries, syncs, cancelled: false, cellsWritten };
   });

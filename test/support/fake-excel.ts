@@ -672,6 +672,12 @@ class NamedItemApi extends ApiObject {
   get formula(): string {
     return this.read("formula");
   }
+  set formula(f: string) {
+    this.ctx.enqueue(() => {
+      if (/\bLAMBDA\(/i.test(f) && !this.ctx.wb.behaviour.lambda) throw new FakeExcelError("InvalidArgument", `The formula ${f.slice(0, 40)}… is not valid (this Excel has no LAMBDA).`);
+      this.resolve().formula = f.startsWith("=") ? f : `=${f}`;
+    }, f);
+  }
   get visible(): boolean {
     return this.read("visible");
   }
