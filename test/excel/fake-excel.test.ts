@@ -203,6 +203,12 @@ describe("the stand-in's real Excel behaviours", () => {
     await tableWith(wb, [7, "", "", ""]);
     await put(wb, "C3", [["=B3*2"]]);
     expect(formulasOf(wb)).toEqual([7, "=B3*2", "", ""]);
+    const mixed = new FakeWorkbook();
+    mixed.behaviour.calculatedColumns = false;
+    await tableWith(mixed, ["=B2+1", "=B3+2", "", ""]);
+    mixed.behaviour.calculatedColumns = true;
+    await put(mixed, "C4", [["=B4*2"]]);
+    expect(formulasOf(mixed)).toEqual(["=B2+1", "=B3+2", "=B4*2", ""]);
     const off = new FakeWorkbook();
     off.behaviour.calculatedColumns = false;
     await tableWith(off, ["", "", "", ""]);
