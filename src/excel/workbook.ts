@@ -153,11 +153,19 @@ function filterOps(tableName: string, read: TableRead): { before: WriteOp[]; aft
   const header = (read.header.values[0] ?? []).map((h) => String(h ?? ""));
   const after: WriteOp[] = [];
   (filter.criteria ?? []).forEach((criteria, j) => {
-    if (criteria && (criteria as FilterCriteria).filterOn && header[j]) {
+    if (isActiveCriteria(criteria as unknown as FilterCriteria) && header[j]) {
       after.push({ op: "filter", table: tableName, column: header[j], criteria: criteria as unknown as FilterCriteria });
     }
   });
   return { before: [{ op: "clearFilters", table: tableName }], after };
+}
+
+/** A column's criteria that filter something (an unfiltered column may come back with empty ones). */
+function isActiveCriteria(c: FilterCriteria | null | undefined): boolean {
+  if (!c || typeof c.filterOn !== "string" || !c.filterOn) return false;
+  if (c.filterOn === "Custom") return typeof c.criterion1 === "string" && c.criterion1 !== "";
+  if (c.filterOn === "Values") return (Array.isArray(c.values) && c.values.length > 0) || c.blanks === true;
+  return true;
 }
 
 function foundTable(planId: string, mark: { tableName: string; sheetName: string; needsUpdate: boolean; visible?: boolean }, read: TableRead): FoundTable {
