@@ -10,11 +10,9 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 require("tsx/cjs/api").register();
 const { localizeFunctionsJson } = require("./src/functions/localize.ts");
-const { DEV_BASE_URL, normalizeBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
+const { DEV_BASE_URL, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-// Where IT hosts dist/ in production; the placeholder is Microsoft's own template default.
-const PROD_URL_DEFAULT = "https://www.contoso.com/ip-addin/";
 
 // Only what Excel needs of the office.js package (it holds every host and language: 86 MB).
 const OFFICE_JS_IGNORE = ["**/*.debug.js", "**/{access,onenote,outlook,powerpoint,project,visio,word}*"];
@@ -64,7 +62,8 @@ async function devServerHttpsOptions(env) {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
-  const baseUrl = dev ? DEV_BASE_URL : normalizeBaseUrl(process.env.ADDIN_BASE_URL || PROD_URL_DEFAULT);
+  // Production needs ADDIN_BASE_URL (where IT hosts dist/): no placeholder or localhost default.
+  const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl(process.env.ADDIN_BASE_URL);
   // Development serves office.js itself so the preview works offline; production loads it from
   // Microsoft's CDN, as AppSource requires.
   const officeJs = dev ? "office-js/office.js" : OFFICE_JS_CDN;

@@ -107,7 +107,9 @@ else {
 
 if (!fs.existsSync(path.join(root, "dist", "taskpane.html"))) {
   console.log("\n--- building the production bundle for the browser tests");
-  spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  // A production build needs ADDIN_BASE_URL; these checks serve dist/ locally.
+  const env = { ...process.env, ADDIN_BASE_URL: process.env.ADDIN_BASE_URL || "https://localhost:3000/" };
+  spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit", env });
 }
 if (fs.existsSync(path.join(root, "scripts", "e2e-browser.mjs"))) runPart("task pane in headless Chromium", process.execPath, ["scripts/e2e-browser.mjs"]);
 else {

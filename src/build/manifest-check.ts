@@ -99,6 +99,8 @@ export function checkManifest(xml: string, opts: { production?: boolean; iconExi
     for (const action of all.filter((e) => local(e.name) === "Action" && e.attrs["xsi:type"] === "ShowTaskpane")) {
       const src = action.children.find((c) => local(c.name) === "SourceLocation");
       if (src?.attrs.resid !== rid) problems.push(`ShowTaskpane action uses "${src?.attrs.resid}", the runtime "${rid}"`);
+      // Microsoft's shared-runtime guide: an action under a long-lived runtime carries no TaskpaneId.
+      if (action.children.some((c) => local(c.name) === "TaskpaneId")) problems.push("a ShowTaskpane <Action> of the shared runtime carries a <TaskpaneId>");
     }
   }
   const sets = all.filter((e) => local(e.name) === "Set").map((e) => e.attrs.Name);
@@ -137,12 +139,24 @@ export function checkManifest(xml: string, opts: { production?: boolean; iconExi
     const limit = parent && local(parent.name) === "ShortStrings" ? 125 : parent && local(parent.name) === "LongStrings" ? 250 : 0;
     if (limit && (e.attrs.DefaultValue ?? "").length > limit) problems.push(`string "${e.attrs.id}" is longer than ${limit} characters`);
   }
+  // Overrides add other languages to the default; Office's localization guide forbids one for the
+  // default locale itself.
+  const defaultLocale = (first("DefaultLocale")?.text ?? "").toLowerCase();
+  for (const e of all) {
+    if (local(e.name) === "Override" && (e.attrs.Locale ?? "").toLowerCase() === defaultLocale) {
+      const owner = all.find((p) => p.children.includes(e));
+      problems.push(`an override repeats the default locale ${defaultLocale} (${owner?.attrs.id ?? owner?.name ?? "?"})`);
+    }
+  }
+  // Function metadata: the Chinese file is the default, the English one the en-US override.
   const meta = resources.get(
     all.find((e) => local(e.name) === "Metadata")?.children.find((c) => local(c.name) === "SourceLocation")?.attrs.resid ?? "",
   );
-  if (!meta?.children.some((c) => local(c.name) === "Override" && c.attrs.Locale === "zh-CN")) {
-    problems.push("functions metadata has no zh-CN override (functions.zh-CN.json)");
+  if (!/\/functions\.zh-CN\.json$/.test(meta?.attrs.DefaultValue ?? "")) {
+    problems.push(`functions metadata default is ${meta?.attrs.DefaultValue}, not the Chinese functions.zh-CN.json`);
   }
+  const metaEn = meta?.children.find((c) => local(c.name) === "Override" && c.attrs.Locale === "en-US")?.attrs.Value ?? "";
+  if (!/\/functions\.json$/.test(metaEn)) problems.push("functions metadata has no en-US override pointing at functions.json");
 
   // Icons: every size the stores ask for, and the files exist.
   if (opts.iconExists) {

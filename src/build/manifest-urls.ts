@@ -16,3 +16,24 @@ export function rewriteManifestUrls(xml: string, baseUrl: string): string {
   const origin = new URL(base).origin;
   return xml.split(DEV_BASE_URL).join(base).split(DEV_BASE_URL.slice(0, -1)).join(origin);
 }
+
+/** Microsoft's template placeholder host: a manifest pointing there can never load. */
+const PLACEHOLDER = /(^|\.)contoso\.com$/i;
+
+/**
+ * The base URL of a production build: ADDIN_BASE_URL, which must be set. Without it a build would
+ * ship a manifest pointing at a placeholder or at localhost, which installs and then never loads.
+ */
+export function productionBaseUrl(value: string | undefined): string {
+  if (!value || !value.trim()) {
+    throw new Error(
+      "生产构建需要 ADDIN_BASE_URL（加载项文件所在的 https 地址），例如 ADDIN_BASE_URL=https://intranet.example/ip-addin/ npm run build；本机预览请用 npm run build:dev。 / " +
+        "A production build needs ADDIN_BASE_URL (the https address dist/ will be served from), e.g. ADDIN_BASE_URL=https://intranet.example/ip-addin/ npm run build; for a local preview use npm run build:dev.",
+    );
+  }
+  const base = normalizeBaseUrl(value.trim());
+  if (PLACEHOLDER.test(new URL(base).hostname)) {
+    throw new Error(`ADDIN_BASE_URL 是示例地址 ${base}，请填写真实地址 / ADDIN_BASE_URL is the template placeholder ${base}: give the real address`);
+  }
+  return base;
+}

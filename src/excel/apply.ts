@@ -3,7 +3,7 @@
  * 5 MB request limit (one context.sync() per chunk). The only module that writes the workbook.
  */
 import { ACTUAL_VALIDATION } from "../sheets/model";
-import type { CellStyle, Matrix, WriteOp } from "./plan";
+import type { CellStyle, SparseMatrix, WriteOp } from "./plan";
 
 /** Bytes per sync we allow ourselves: the 5 MB limit less room for the request's own framing. */
 export const REQUEST_LIMIT = 4_000_000;
@@ -31,7 +31,7 @@ function splitCells(op: Extract<WriteOp, { op: "cells" }>, limit: number): Write
   if (!m || op.data.length < 2) return [op];
   const [, c1, r1, c2 = c1] = m;
   const out: WriteOp[] = [];
-  let rows: Matrix = [];
+  let rows: SparseMatrix = [];
   let bytes = 0;
   let start = Number(r1);
   const flush = () => {
@@ -165,6 +165,15 @@ export function applyOps(context: Excel.RequestContext, ops: readonly WriteOp[])
         item.visible = false;
         break;
       }
+      case "hideMark":
+        workbook.names.getItem(op.name).visible = false;
+        break;
+      case "clearFilters":
+        workbook.tables.getItem(op.table).clearFilters();
+        break;
+      case "filter":
+        workbook.tables.getItem(op.table).columns.getItem(op.column).filter.apply(op.criteria as Excel.FilterCriteria);
+        break;
       case "chart": {
         const ws = sheet(op.sheet);
         const source = ws.getRange(op.address);

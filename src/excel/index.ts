@@ -3,6 +3,7 @@ export {
   type ActualProblem,
   excelRun,
   type ExcelRunner,
+  OldExcelError,
   type PlanSummary,
   readActuals,
   type ReadActualsOptions,
@@ -10,5 +11,6 @@ export {
   type RefreshProgress,
   type RefreshSummary,
   selectTarget,
+  WRITE_EXCEL_API,
   writeOrRefreshSheets,
 } from "./workbook";

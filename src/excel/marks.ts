@@ -25,13 +25,15 @@ export interface PlanMark {
   markName: string;
   tableName: string;
   sheetName: string;
-  /** Re-point the name at the table (it refers to cells) or hide it (it is visible). */
+  /** Re-point the name at the table (it refers to cells, as the .xlsx builder writes it). */
   needsUpdate: boolean;
+  /** The name shows (hiding it may not take on some builds; the mark works either way). */
+  visible: boolean;
 }
 
 export interface Marks {
   plans: Map<string, PlanMark>;
-  overview: { sheetName: string; needsUpdate: boolean } | null;
+  overview: { sheetName: string; visible: boolean } | null;
   /** Names of marks whose sheet or table no longer exists; a new write replaces them. */
   stale: Set<string>;
 }
@@ -61,7 +63,7 @@ export function resolveMarks(names: readonly NameInfo[], tables: readonly TableI
     if (item.name === OVERVIEW_MARK) {
       const sheet = usable ? sheetOfFormula(item.formula) : null;
       const found = sheet == null ? undefined : sheetNames.find((s) => lower(s) === lower(sheet));
-      if (found) overview = { sheetName: found, needsUpdate: item.visible };
+      if (found) overview = { sheetName: found, visible: item.visible };
       else stale.add(item.name);
       continue;
     }
@@ -88,7 +90,8 @@ export function resolveMarks(names: readonly NameInfo[], tables: readonly TableI
       markName: item.name,
       tableName: table.name,
       sheetName: table.sheet,
-      needsUpdate: !named || item.visible,
+      needsUpdate: !named,
+      visible: item.visible,
     });
   }
   return { plans, overview, stale };

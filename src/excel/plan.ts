@@ -36,6 +36,8 @@ import {
 
 export type Cell = string | number | boolean;
 export type Matrix = Cell[][];
+/** A block to write; null leaves that cell as it is (Office JS skips null entries). */
+export type SparseMatrix = Array<Array<Cell | null>>;
 
 export interface CellStyle {
   bold?: boolean;
@@ -52,7 +54,7 @@ export interface CellStyle {
 export type WriteOp =
   | { op: "addSheet"; sheet: string; first?: boolean }
   /** Values and formulas (formulas takes both), or number formats, of a block. */
-  | { op: "cells"; sheet: string; address: string; kind: "formulas" | "numberFormat"; data: Matrix }
+  | { op: "cells"; sheet: string; address: string; kind: "formulas" | "numberFormat"; data: SparseMatrix }
   | { op: "clear"; sheet: string; address: string }
   | { op: "addTable"; sheet: string; address: string; table: string }
   | { op: "addRows"; table: string; values: Matrix }
@@ -63,7 +65,16 @@ export type WriteOp =
   | { op: "validation"; sheet: string; address: string }
   /** Creates or re-points the hidden workbook name that marks a sheet as the add-in's. */
   | { op: "mark"; name: string; formula: string; replace: boolean }
+  /** Hides a mark that shows (NamedItem.visible may not take on some builds: marks work either way). */
+  | { op: "hideMark"; name: string }
+  /** Shows every row of a filtered table before the writes (office-js #224). */
+  | { op: "clearFilters"; table: string }
+  /** Puts the official's filter back on a column after the writes. */
+  | { op: "filter"; table: string; column: string; criteria: FilterCriteria }
   | { op: "chart"; sheet: string; address: string; name: string; exists: boolean };
+
+/** A column's filter as Office JS hands it out (AutoFilter.criteria), passed back as it came. */
+export type FilterCriteria = { filterOn?: string } & Record<string, unknown>;
 
 /** What the read sync found of one of the add-in's tables. */
 export interface FoundTable {
@@ -76,8 +87,10 @@ export interface FoundTable {
   header: string[];
   /** Body values; absent when only the header was read (plans not being refreshed). */
   body?: Cell[][];
-  /** The mark points at cells (as the .xlsx builder writes it) or is visible: re-point and hide it. */
+  /** The mark points at cells (as the .xlsx builder writes it): re-point it at the table. */
   markNeedsUpdate: boolean;
+  /** The mark shows in the Name Manager: hide it (without deleting it). */
+  markVisible?: boolean;
 }
 
 export interface PlanOutcome {
@@ -122,6 +135,47 @@ export function asText(v: CellValue | undefined): Cell {
 
 export const markFormula = (tableName: string) => `=${tableName}[#Headers]`;
 
+const isFormula = (v: Cell | null | undefined): v is string => typeof v === "string" && v.startsWith("=");
+
+/**
+ * A formula that is only a constant (=2022, =-0.5, =""), as the value it stands for: a parameter
+ * cell is never written as a formula, so a calculated column's fill-down has nothing of ours to
+ * copy from it, and the cell keeps its own number (docs/excel-behaviour.md, calculated columns).
+ */
+export function constantOf(v: Cell): Cell {
+  if (!isFormula(v)) return v;
+  const body = v.slice(1).trim();
+  if (/^-?(\d+\.?\d*|\.\d+)([Ee][+-]?\d+)?$/.test(body)) return Number(body);
+  const text = /^"((?:[^"]|"")*)"$/.exec(body);
+  if (text) return asText(text[1].replace(/""/g, '"'));
+  return v;
+}
+
+/**
+ * The writes of one computed column, safe under Excel's calculated columns: first its formulas
+ * (null over the rows that will hold a value, undefined leaves a row out), then the values. When
+ * Excel fills the column with a formula it wrote (office-js #2093, #5909), the values written after
+ * it stand as exceptions; when it does not, the order changes nothing.
+ */
+function computedColumnOps(
+  sheet: string,
+  firstRow: number,
+  column: number,
+  n: number,
+  at: (i: number) => Cell | undefined,
+): WriteOp[] {
+  return [
+    ...columnRuns(sheet, firstRow, column, n, (i) => {
+      const v = at(i);
+      return v === undefined ? undefined : isFormula(v) ? v : null;
+    }, "formulas"),
+    ...columnRuns(sheet, firstRow, column, n, (i) => {
+      const v = at(i);
+      return v === undefined || isFormula(v) ? undefined : v;
+    }, "formulas"),
+  ];
+}
+
 function titleOps(sheetName: string, lines: string[], row: number, col: number): WriteOp[] {
   return [
     { op: "cells", sheet: sheetName, address: a1Block(row, col, lines.length, 1), kind: "formulas", data: lines.map((l) => [asText(l)]) },
@@ -156,12 +210,23 @@ export function planNewSheet(sheet: PlanSheet): Planned {
   const body = sheet.rows.map((row, i) => {
     const f = formulasFor(sheet, row.target, refsAt(i));
     return sheet.columns.map((c): Cell => {
-      if (c.role === "computed") return f[c.key as ComputedKey];
+      if (c.role === "computed") return constantOf(f[c.key as ComputedKey]);
       if (c.role === "actual") return "";
       return asText(row.values[c.key]);
     });
   });
-  ops.push({ op: "cells", sheet: name, address: a1Block(top + 1, 0, n, cols), kind: "formulas", data: body });
+  // Computed columns' values after their formulas (see computedColumnOps).
+  ops.push({
+    op: "cells",
+    sheet: name,
+    address: a1Block(top + 1, 0, n, cols),
+    kind: "formulas",
+    data: body.map((cells) => cells.map((v, j) => (sheet.columns[j].role === "computed" && !isFormula(v) ? null : v))),
+  });
+  sheet.columns.forEach((c, j) => {
+    if (c.role !== "computed") return;
+    ops.push(...columnRuns(name, top + 1, j, n, (i) => (isFormula(body[i][j]) ? undefined : body[i][j]), "formulas"));
+  });
   ops.push({
     op: "cells",
     sheet: name,
@@ -318,7 +383,10 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
       }
       return undefined;
     }
-    if (role === "computed") return formulas[i]?.[key as ComputedKey];
+    if (role === "computed") {
+      const f = formulas[i]?.[key as ComputedKey];
+      return f === undefined ? undefined : constantOf(f);
+    }
     return asText((catalog[i] as Record<string, CellValue>)[key]);
   };
   const formatAt = (key: ColumnKey, i: number): Cell | undefined => {
@@ -330,7 +398,8 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
   for (const key of keys) {
     if (key == null || key === "id" || !modelKeys.includes(key)) continue;
     const c = col(key);
-    if (!isActualKey(key)) ops.push(...columnRuns(name, firstRow, found.left + c, n, (i) => valueAt(key, i), "formulas"));
+    if (roleOf(key) === "computed") ops.push(...computedColumnOps(name, firstRow, found.left + c, n, (i) => valueAt(key, i)));
+    else if (!isActualKey(key)) ops.push(...columnRuns(name, firstRow, found.left + c, n, (i) => valueAt(key, i), "formulas"));
     if (columnFormat(key, sheet.rows[0]) != null) ops.push(...columnRuns(name, firstRow, found.left + c, n, (i) => formatAt(key, i), "numberFormat"));
     if (added.has(key)) ops.push({ op: "style", sheet: name, address: a1(found.top, found.left + c), style: { width: sheet.columns.find((s) => s.key === key)?.width, wrap: true } });
   }
@@ -339,6 +408,7 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
   // Title block above the table, where there is room for it.
   if (found.top >= sheet.headerRow) ops.push(...titleOps(name, sheet.title, found.top - sheet.headerRow, found.left));
   if (found.markNeedsUpdate) ops.push({ op: "mark", name: sheet.markName, formula: markFormula(table), replace: true });
+  else if (found.markVisible) ops.push({ op: "hideMark", name: sheet.markName });
 
   let updated = 0;
   let kept = 0;
@@ -376,13 +446,19 @@ function columnRuns(
   firstRow: number,
   column: number,
   n: number,
-  at: (i: number) => Cell | undefined,
+  at: (i: number) => Cell | null | undefined,
   kind: "formulas" | "numberFormat",
 ): WriteOp[] {
   const ops: WriteOp[] = [];
   let start = -1;
-  let run: Matrix = [];
+  let run: SparseMatrix = [];
   const flush = () => {
+    // null (leave as is) at a run's ends is dropped; a run of nothing but null is no write.
+    while (run.length && run[run.length - 1][0] === null) run.pop();
+    while (run.length && run[0][0] === null) {
+      run.shift();
+      start++;
+    }
     if (start >= 0 && run.length) ops.push({ op: "cells", sheet, address: a1Block(firstRow + start, column, run.length, 1), kind, data: run });
     start = -1;
     run = [];
@@ -429,7 +505,7 @@ const OVERVIEW_ROWS = 60;
 /** Writes the overview: a row of counting formulas per plan with a sheet, and a chart. */
 export function planOverview(
   overview: OverviewSheet,
-  found: { sheetName: string; chartExists: boolean; markNeedsUpdate: boolean } | null,
+  found: { sheetName: string; chartExists: boolean; markVisible: boolean } | null,
   sources: readonly OverviewSource[],
 ): WriteOp[] {
   const name = found?.sheetName ?? overview.sheetName;
@@ -453,6 +529,7 @@ export function planOverview(
     // Name and the six status counts: one series per status, one bar per plan.
     ops.push({ op: "chart", sheet: name, address: a1Block(hr, 1, sources.length + 1, 7), name: OVERVIEW_CHART, exists: found?.chartExists ?? false });
   }
-  if (!found || found.markNeedsUpdate) ops.push({ op: "mark", name: overview.markName, formula: `=${quoteSheet(name)}!$A$1`, replace: !!found });
+  if (!found) ops.push({ op: "mark", name: overview.markName, formula: `=${quoteSheet(name)}!$A$1`, replace: false });
+  else if (found.markVisible) ops.push({ op: "hideMark", name: overview.markName });
   return ops;
 }

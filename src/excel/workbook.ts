@@ -16,9 +16,11 @@ import { a1, a1Block, isActualKey, keyOfHeader, yearOfKey } from "../sheets/colu
 import type { SheetMode } from "../sheets/formulas";
 import { buildWorkbookModel, markNameOf, OVERVIEW_MARK } from "../sheets/model";
 import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
+import { foreignNamesNote, planLambdaNames } from "./lambda-names";
 import { type Marks, resolveMarks } from "./marks";
 import {
   type Cell,
+  type FilterCriteria,
   type FoundTable,
   OVERVIEW_CHART,
   type OverviewSource,
@@ -42,6 +44,28 @@ export interface RefreshProgress {
   message?: string;
 }
 
+/** The ExcelApi set the writes need (the highest the edge uses: see src/taskpane/office/host.ts). */
+export const WRITE_EXCEL_API = "1.9";
+
+/** Refused before anything is written: this Excel lacks an API set the writes use. */
+export class OldExcelError extends Error {
+  readonly zh = `此版本的 Excel 不支持写入工作表所需的 ExcelApi ${WRITE_EXCEL_API}（Excel 2019 以前的版本或旧版 Excel 网页版）。未写入任何内容。请更新 Office，或在“工作表”中下载工作簿。`;
+  readonly en = `This Excel lacks ExcelApi ${WRITE_EXCEL_API}, which writing the sheets needs (Excel before 2019 or an old Excel on the web). Nothing was written. Update Office, or download the workbook from the Sheets tab.`;
+  readonly code = "OldExcel";
+  constructor() {
+    super("");
+    this.message = `${this.zh} / ${this.en}`;
+    this.name = "OldExcelError";
+  }
+}
+
+/** Office's requirement check, or "supported" where there is no Office (tests, the stand-in). */
+function officeSupports(name: string, version: string): boolean {
+  const office = (globalThis as { Office?: { context?: { requirements?: { isSetSupported(n: string, v?: string): boolean } } } }).Office;
+  const requirements = office?.context?.requirements;
+  return requirements ? requirements.isSetSupported(name, version) : true;
+}
+
 export interface RefreshOptions {
   mode: SheetMode;
   settings: MethodSettings;
@@ -51,6 +75,8 @@ export interface RefreshOptions {
   run?: ExcelRunner;
   /** Bytes per request (tests lower it to exercise chunking). */
   requestLimit?: number;
+  /** Requirement-set check (Office.context.requirements.isSetSupported by default). */
+  isSetSupported?: (name: string, version: string) => boolean;
 }
 
 export type PlanSummary = Pick<PlanOutcome, "planId" | "sheetName" | "added" | "updated" | "kept" | "flagged" | "notes">;
@@ -69,6 +95,7 @@ interface Discovered {
   sheetNames: string[];
   tableNames: string[];
   names: string[];
+  nameFormulas: Array<{ name: string; formula: string }>;
 }
 
 /** Sync 1: the workbook's names, sheets and tables; which of them are the add-in's. */
@@ -85,16 +112,27 @@ async function discover(context: Excel.RequestContext, sync: () => Promise<void>
     sheetNames,
     tableNames: tableInfo.map((t) => t.name),
     names: nameInfo.map((n) => n.name),
+    nameFormulas: nameInfo.map((n) => ({ name: n.name, formula: n.formula })),
   };
 }
+
+/**
+ * An ExcelApi set only current Microsoft 365 builds have, taken as the sign that LAMBDA is there
+ * (no requirement set names LAMBDA). A host that passes it and still refuses the names is
+ * remembered, and the names are not tried again in that session.
+ */
+export const LAMBDA_EXCEL_API = "1.16";
+const lambdaRefused = new WeakSet<object>();
 
 interface TableRead {
   position: Excel.Range;
   header: Excel.Range;
   body?: Excel.Range;
+  /** The official's filter (read for the tables about to be written). */
+  filter?: Excel.AutoFilter;
 }
 
-/** Queues the reads of a table's position, header and (optionally) body values. */
+/** Queues the reads of a table's position, header and (optionally) body values and filter. */
 function queueTableRead(context: Excel.RequestContext, tableName: string, withBody: boolean): TableRead {
   const table = context.workbook.tables.getItem(tableName);
   const position = table.getRange().load("rowIndex,columnIndex,rowCount");
@@ -103,7 +141,34 @@ function queueTableRead(context: Excel.RequestContext, tableName: string, withBo
   return { position, header, body };
 }
 
-function foundTable(planId: string, mark: { tableName: string; sheetName: string; needsUpdate: boolean }, read: TableRead): FoundTable {
+/**
+ * A filtered table's rows are shown before the writes and its filter put back after them: writes
+ * across rows a filter hides have landed on the wrong rows (office-js #224), and rows cannot be
+ * added to a filtered table. The criteria go back by column name, so columns added meanwhile do not
+ * shift them.
+ */
+function filterOps(tableName: string, read: TableRead): { before: WriteOp[]; after: WriteOp[] } {
+  const filter = read.filter;
+  if (!filter || !filter.isDataFiltered) return { before: [], after: [] };
+  const header = (read.header.values[0] ?? []).map((h) => String(h ?? ""));
+  const after: WriteOp[] = [];
+  (filter.criteria ?? []).forEach((criteria, j) => {
+    if (isActiveCriteria(criteria as unknown as FilterCriteria) && header[j]) {
+      after.push({ op: "filter", table: tableName, column: header[j], criteria: criteria as unknown as FilterCriteria });
+    }
+  });
+  return { before: [{ op: "clearFilters", table: tableName }], after };
+}
+
+/** A column's criteria that filter something (an unfiltered column may come back with empty ones). */
+function isActiveCriteria(c: FilterCriteria | null | undefined): boolean {
+  if (!c || typeof c.filterOn !== "string" || !c.filterOn) return false;
+  if (c.filterOn === "Custom") return typeof c.criterion1 === "string" && c.criterion1 !== "";
+  if (c.filterOn === "Values") return (Array.isArray(c.values) && c.values.length > 0) || c.blanks === true;
+  return true;
+}
+
+function foundTable(planId: string, mark: { tableName: string; sheetName: string; needsUpdate: boolean; visible?: boolean }, read: TableRead): FoundTable {
   return {
     planId,
     tableName: mark.tableName,
@@ -113,6 +178,7 @@ function foundTable(planId: string, mark: { tableName: string; sheetName: string
     header: (read.header.values[0] ?? []).map((h) => String(h ?? "")),
     body: read.body?.values as Cell[][] | undefined,
     markNeedsUpdate: mark.needsUpdate,
+    markVisible: mark.visible ?? false,
   };
 }
 
@@ -127,6 +193,7 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
   const run = options.run ?? excelRun;
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   if (planIds.length === 0) return { plans: [], syncs: 0, cancelled: false, cellsWritten: 0 };
+  if (!(options.isSetSupported ?? officeSupports)("ExcelApi", WRITE_EXCEL_API)) throw new OldExcelError();
   // Unknown plans are refused before Excel is touched (the model's error names them in Chinese and English).
   buildWorkbookModel(catalog, planIds, { mode: options.mode, settings: options.settings });
   return run(async (context) => {
@@ -148,7 +215,11 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     // Sync 2: every marked table's header and position (for the overview), the chosen ones' rows too.
     const chosen = new Set(planIds);
     const reads = new Map<string, TableRead>();
-    for (const [planId, mark] of found.marks.plans) reads.set(planId, queueTableRead(context, mark.tableName, chosen.has(planId)));
+    for (const [planId, mark] of found.marks.plans) {
+      const read = queueTableRead(context, mark.tableName, chosen.has(planId));
+      if (chosen.has(planId)) read.filter = context.workbook.tables.getItem(mark.tableName).autoFilter.load("isDataFiltered,criteria");
+      reads.set(planId, read);
+    }
     let chartNames: string[] = [];
     const chartsRead = found.marks.overview ? context.workbook.worksheets.getItem(found.marks.overview.sheetName).charts.load("items/name") : null;
     if (reads.size || chartsRead) await sync();
@@ -162,6 +233,7 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
       takenTableNames: [...found.tableNames, ...found.names],
     });
     const ops: WriteOp[] = [];
+    const restore: WriteOp[] = [];
     const outcomes: PlanOutcome[] = [];
     const sources = new Map<string, OverviewSource>();
     // Plans not refreshed now keep their row in the overview, counted as far as their table reaches.
@@ -171,9 +243,13 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     }
     for (const sheet of model.sheets) {
       const mark = found.marks.plans.get(sheet.plan.id);
-      const planned = mark
-        ? planRefresh(foundTable(sheet.plan.id, mark, reads.get(sheet.plan.id) as TableRead), sheet)
-        : planNewSheet(sheet);
+      const read = reads.get(sheet.plan.id);
+      const planned = mark && read ? planRefresh(foundTable(sheet.plan.id, mark, read), sheet) : planNewSheet(sheet);
+      if (mark && read) {
+        const f = filterOps(mark.tableName, read);
+        ops.unshift(...f.before);
+        restore.push(...f.after);
+      }
       if (!mark && found.marks.stale.has(markNameOf(sheet.plan.id))) {
         for (const op of planned.ops) if (op.op === "mark") op.replace = true;
       }
@@ -186,25 +262,61 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     const overview = found.marks.overview;
     const overviewOps = planOverview(
       model.overview,
-      overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markNeedsUpdate: overview.needsUpdate } : null,
+      overview ? { sheetName: overview.sheetName, chartExists: chartNames.includes(OVERVIEW_CHART), markVisible: overview.visible } : null,
       overviewSources,
     );
     // The overview sheet was deleted: its broken mark is replaced along with it.
     if (!overview && found.marks.stale.has(OVERVIEW_MARK)) for (const op of overviewOps) if (op.op === "mark") op.replace = true;
     ops.push(...overviewOps);
+    ops.push(...restore);
 
     const chunks = chunkOps(ops, limit);
-    total = syncs + chunks.length;
+    // =IPTARGET(…) as typed: LAMBDA names over IP.*, where Excel has LAMBDA. Their own sync, and
+    // only when one is missing or out of date; a refusal changes nothing else.
+    const names = planLambdaNames(found.nameFormulas);
+    const supports = options.isSetSupported ?? officeSupports;
+    const defineNames = (names.add.length > 0 || names.update.length > 0) && !lambdaRefused.has(run) && supports("ExcelApi", LAMBDA_EXCEL_API);
+    total = syncs + chunks.length + (defineNames ? 1 : 0);
     progress();
     let cellsWritten = 0;
+    let attempted = 0;
     const summaries = outcomes.map(({ planId, sheetName, added, updated, kept, flagged, notes }) => ({ planId, sheetName, added, updated, kept, flagged, notes }));
-    for (const chunk of chunks) {
-      if (aborted(options.signal)) return cancelled(cellsWritten ? summaries : [], cellsWritten);
-      context.application.suspendApiCalculationUntilNextSync();
-      context.application.suspendScreenUpdatingUntilNextSync();
-      applyOps(context, chunk);
+    // Filters cleared by a chunk that went out are put back even when the rest does not follow.
+    const putFiltersBack = async () => {
+      if (!attempted || !restore.length) return;
+      applyOps(context, restore);
       await sync();
-      cellsWritten += chunk.reduce((n, op) => n + cellsOf(op), 0);
+    };
+    try {
+      for (const chunk of chunks) {
+        if (aborted(options.signal)) {
+          await putFiltersBack();
+          return cancelled(cellsWritten ? summaries : [], cellsWritten);
+        }
+        context.application.suspendApiCalculationUntilNextSync();
+        context.application.suspendScreenUpdatingUntilNextSync();
+        applyOps(context, chunk);
+        attempted++;
+        await sync();
+        cellsWritten += chunk.reduce((n, op) => n + cellsOf(op), 0);
+      }
+    } catch (e) {
+      await putFiltersBack().catch(() => undefined);
+      throw e;
+    }
+
+    if (names.foreign.length && summaries[0]) summaries[0].notes = [...summaries[0].notes, foreignNamesNote(names.foreign)];
+    if (defineNames) {
+      try {
+        for (const n of names.add) context.workbook.names.add(n.name, n.formula);
+        for (const n of names.update) context.workbook.names.getItem(n.name).formula = n.formula;
+        await sync();
+      } catch {
+        // No LAMBDA here after all: the sheets are written; IP.* works as before.
+        lambdaRefused.add(run);
+        syncs++;
+        progress();
+      }
     }
     return { plans: summaries, syncs, cancelled: false, cellsWritten };
   });

@@ -8,9 +8,11 @@
 import { bundledCatalog } from "../core/catalog/bundled";
 import { createIpFunctions } from "../core/functions/ip";
 import { MethodError } from "../core/method/method";
-import { currentSettings, loadWorkbookSettings } from "../office/settings-store";
+import { functionSettings, loadWorkbookSettings } from "../office/settings-store";
 
-const ip = createIpFunctions(bundledCatalog(), () => currentSettings().method);
+// Thresholds and path shape come from the workbook's document settings at each call, so the pane's
+// change reaches the functions even where they do not share its JavaScript context.
+const ip = createIpFunctions(bundledCatalog(), () => functionSettings().method);
 
 // The build appends CustomFunctions.associate(...) calls to this file. Outside Excel (a preview in a
 // plain browser where office.js did not load) there is no CustomFunctions: make them no-ops.

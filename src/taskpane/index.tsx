@@ -3,13 +3,13 @@
  * then render. Office.onReady must be awaited before any Office call; outside Office it resolves
  * with no host, and the pane runs as a preview.
  */
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
 import { bundledCatalog } from "../core/catalog/bundled";
 import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
 import { App } from "./App";
 import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
 import { CATALOGUES, pickLocale } from "./i18n";
-import { detectHost } from "./office/host";
+import { detectHost, type HostInfo } from "./office/host";
 import { createExcelWorkbook } from "./office/workbook";
 import type { TaskpaneServices } from "./services";
 
@@ -17,11 +17,29 @@ import type { TaskpaneServices } from "./services";
 export const SCRIPT_START_MARK = "taskpane:script-start";
 export const HOST_READY_MARK = "taskpane:host-ready";
 
+/** Shown while a slow Excel gets ready (both languages: the display language is not known yet). */
+const STARTING = "正在启动… / Starting…";
+
 async function start(): Promise<void> {
   performance.mark?.(SCRIPT_START_MARK);
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
-  const host = await detectHost();
+  let root: Root | null = null;
+  const host = await detectHost(undefined, undefined, {
+    onStarting: () => {
+      if (!root) container.textContent = STARTING;
+    },
+    // Office answered after the preview was shown: start again as the add-in.
+    onLateHost: (late) => {
+      root?.unmount();
+      root = render(container, late);
+    },
+  });
+  container.textContent = "";
+  root = render(container, host);
+}
+
+function render(container: HTMLElement, host: HostInfo): Root {
   performance.mark?.(HOST_READY_MARK);
   const messages = CATALOGUES[pickLocale(host.displayLanguage)];
   document.documentElement.lang = messages.locale;
@@ -37,7 +55,9 @@ async function start(): Promise<void> {
     copyText: (text) => copyText(text),
     settings: { load: currentSettings, save: saveWorkbookSettings, subscribe: onSettingsChange },
   };
-  createRoot(container).render(<App services={services} messages={messages} />);
+  const root = createRoot(container);
+  root.render(<App services={services} messages={messages} />);
+  return root;
 }
 
 void start();

@@ -51,6 +51,17 @@ describe("production build", () => {
     expect(checkManifest(xml, { production: true })).toEqual([]);
   });
 
+  it("emits the function metadata under the names the manifest gives: Chinese by default, English for en-US", () => {
+    const xml = read("manifest.xml");
+    const m = /<bt:Url id="Functions.Metadata.Url" DefaultValue="([^"]+)">\s*<bt:Override Locale="en-US" Value="([^"]+)"\/>/.exec(xml);
+    expect(m).not.toBeNull();
+    const file = (url: string) => url.slice(BASE.length);
+    const zh = JSON.parse(read(file(m![1]))) as { functions: Array<{ description: string }> };
+    const en = JSON.parse(read(file(m![2]))) as { functions: Array<{ description: string }> };
+    expect(zh.functions.every((f) => /[\u4e00-\u9fff]/.test(f.description))).toBe(true);
+    expect(en.functions.some((f) => /[\u4e00-\u9fff]/.test(f.description))).toBe(false);
+  });
+
   it("loads office.js from Microsoft's CDN before the bundles, and both bundles on one page", () => {
     const html = read("taskpane.html");
     const office = html.indexOf("https://appsforoffice.microsoft.com/lib/1/hosted/office.js");

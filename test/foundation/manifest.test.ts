@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { checkManifest } from "../../src/build/manifest-check";
-import { normalizeBaseUrl, rewriteManifestUrls } from "../../src/build/manifest-urls";
+import { normalizeBaseUrl, productionBaseUrl, rewriteManifestUrls } from "../../src/build/manifest-urls";
 
 const root = path.resolve(__dirname, "..", "..");
 const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -16,6 +16,12 @@ describe("manifest.xml", () => {
     expect(xml).toMatch(/<bt:String id="Functions.Namespace" DefaultValue="IP"\/>/);
     expect(xml).toMatch(/<DefaultLocale>zh-CN<\/DefaultLocale>/);
     expect(xml).toMatch(/functions\.zh-CN\.json/);
+  });
+
+  it("gives the Chinese function metadata by default and the English one to en-US, never overriding zh-CN", () => {
+    expect(xml).toMatch(/<bt:Url id="Functions.Metadata.Url" DefaultValue="https:\/\/localhost:3000\/functions\.zh-CN\.json">\s*<bt:Override Locale="en-US" Value="https:\/\/localhost:3000\/functions\.json"\/>/);
+    expect(xml).not.toMatch(/Override Locale="zh-CN"/);
+    expect(xml).not.toMatch(/<TaskpaneId>/);
   });
 
   it("carries the package version, so a release that changes functions also changes <Version>", () => {
@@ -44,6 +50,18 @@ describe("manifest.xml", () => {
     ["short lifetime", (s) => s.replace('lifetime="long"', 'lifetime="short"'), /lifetime/],
     ["no English name", (s) => s.replace('<Override Locale="en-US" Value="IP Plan Targets"/>', ""), /en-US/],
     ["missing icon file", (s) => s.replace("icon-80.png", "icon-81.png"), /has no file/],
+    ["override of the default locale", (s) => s.replace('<Override Locale="en-US" Value="IP Plan Targets"/>', '<Override Locale="zh-CN" Value="知识产权"/><Override Locale="en-US" Value="IP Plan Targets"/>'), /repeats the default locale/],
+    [
+      "English functions metadata as the default",
+      (s) => s.replace('DefaultValue="https://localhost:3000/functions.zh-CN.json"', 'DefaultValue="https://localhost:3000/functions.json"'),
+      /not the Chinese/,
+    ],
+    ["no English functions metadata", (s) => s.replace('<bt:Override Locale="en-US" Value="https://localhost:3000/functions.json"/>', ""), /en-US override pointing at functions\.json/],
+    [
+      "TaskpaneId under the shared runtime",
+      (s) => s.replace('<Action xsi:type="ShowTaskpane">', '<Action xsi:type="ShowTaskpane"><TaskpaneId>IPTargets.Taskpane</TaskpaneId>'),
+      /TaskpaneId/,
+    ],
   ];
   it.each(mutations)("catches: %s", (_name, mutate, expected) => {
     const problems = checkManifest(mutate(xml), { iconExists });
@@ -62,5 +80,24 @@ describe("manifest.xml", () => {
   it("refuses a base URL that is not https", () => {
     expect(() => normalizeBaseUrl("http://intranet.example/")).toThrow(/https/);
     expect(normalizeBaseUrl("https://a.example/x")).toBe("https://a.example/x/");
+  });
+
+  it("a production build without ADDIN_BASE_URL, or with the template placeholder, stops with a bilingual message", () => {
+    expect(() => productionBaseUrl(undefined)).toThrow(/ADDIN_BASE_URL.*npm run build:dev/s);
+    expect(() => productionBaseUrl("  ")).toThrow(/生产构建需要 ADDIN_BASE_URL/);
+    expect(() => productionBaseUrl("https://www.contoso.com/ip-addin/")).toThrow(/placeholder/);
+    expect(productionBaseUrl("https://intranet.example/ip-addin")).toBe("https://intranet.example/ip-addin/");
+  });
+
+  it("webpack refuses a production build without ADDIN_BASE_URL", async () => {
+    const saved = process.env.ADDIN_BASE_URL;
+    delete process.env.ADDIN_BASE_URL;
+    try {
+      const config = require(path.join(root, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Promise<unknown>;
+      await expect(config({}, { mode: "production" })).rejects.toThrow(/ADDIN_BASE_URL/);
+      await expect(config({}, { mode: "development" })).resolves.toBeDefined();
+    } finally {
+      if (saved !== undefined) process.env.ADDIN_BASE_URL = saved;
+    }
   });
 });

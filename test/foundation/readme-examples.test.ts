@@ -5,7 +5,8 @@ import { runIpCommand } from "../../src/node/ip-cli";
 // The README's function table: | `=IP.NAME(args)` | `result` | … — each row is run through the shell
 // form of the functions, which prints exactly what the cell shows.
 const readme = fs.readFileSync(path.resolve(__dirname, "..", "..", "README.md"), "utf8");
-const rows = [...readme.matchAll(/^\| `=IP\.(\w+)\((.*)\)` \| `(.*)` \|/gm)].map((m) => ({ fn: m[1], args: m[2], expected: m[3] }));
+// An error row shows what the cell displays (`#N/A`) and, in its third column, the tooltip's message.
+const rows = [...readme.matchAll(/^\| `=IP\.(\w+)\((.*)\)` \| `(.*?)` \|(.*)\|\s*$/gm)].map((m) => ({ fn: m[1], args: m[2], expected: m[3], note: m[4] }));
 
 /** Splits Excel arguments on top-level commas; {a,b} array constants become the CLI's "a,b". */
 function excelArgs(s: string): string[] {
@@ -32,8 +33,17 @@ describe("README function examples", () => {
       new Set(["TARGET", "BASELINE", "EXPECTED", "PROGRESS", "COMPLETION", "STATUS", "GAP", "REQUIRED", "PROJECT", "INFO"]),
     );
   });
-  it.each(rows)("=IP.$fn($args) shows $expected", ({ fn, args, expected }) => {
+  it.each(rows)("=IP.$fn($args) shows $expected", ({ fn, args, expected, note }) => {
     const { output } = runIpCommand([fn, ...excelArgs(args)]);
-    expect(output).toBe(expected);
+    if (/^#(N\/A|VALUE!)$/.test(expected)) {
+      // The cell shows the error alone; its message is the tooltip the README quotes.
+      expect(output.startsWith(`${expected}: `)).toBe(true);
+      expect(note).toContain(`\`${output.slice(expected.length + 2)}\``);
+    } else expect(output).toBe(expected);
+  });
+
+  it("shows errors as the cell does: the code alone, the message as its tooltip", () => {
+    const errors = rows.filter((r) => r.expected.startsWith("#"));
+    expect([...new Set(errors.map((r) => r.expected))].sort()).toEqual(["#N/A", "#VALUE!"]);
   });
 });

@@ -14,6 +14,11 @@
  * It counts syncs, requests and cells written, and offers the official's actions (type, sort,
  * filter, add a column, move rows, rename the sheet or table) as test helpers. It does not
  * calculate: a formula cell's value reads as "".
+ *
+ * Real Excel behaviours that surprise add-ins are modelled too, each behind a switch in
+ * `FakeWorkbook.behaviour`, the harsher form on by default (docs/excel-behaviour.md lists them with
+ * their sources): calculated columns fill formulas down a table column; writes across rows hidden by
+ * a filter land on the visible rows; NamedItem.visible = false may do nothing; LAMBDA may be missing.
  */
 
 export type Scalar = string | number | boolean;
@@ -36,7 +41,10 @@ interface CellData {
 
 export class SheetData {
   cells = new Map<string, CellData>();
+  /** Rows hidden by a table's filter (0-based sheet rows). */
   hiddenRows = new Set<number>();
+  /** Rows the official hid by hand (Hide rows), not by a filter. */
+  manuallyHidden = new Set<number>();
   frozen: string | null = null;
   charts: ChartData[] = [];
   conditionalFormats: Array<{ address: string; rules: unknown[] }> = [];
@@ -62,8 +70,16 @@ export class SheetData {
   }
 }
 
+/** A column's filter as the API hands it out: criteria plus, in the stand-in, the test's rule. */
+interface FilterSpec {
+  criteria: { filterOn: string; criterion1: string };
+  keep: (v: Scalar) => boolean;
+}
+
 export class TableData {
   style = "TableStyleMedium2";
+  /** AutoFilter criteria by header (what the official filtered on). */
+  filters = new Map<string, FilterSpec>();
   constructor(
     readonly id: number,
     public name: string,
@@ -176,8 +192,29 @@ export class FakeWorkbook {
   syncs = 0;
   requests: Array<{ bytes: number; operations: number }> = [];
   cellsWritten = 0;
+  /** Workbook-name operations (add, delete) the add-in made. */
+  nameOps = 0;
   payloadLimit = 5 * 1024 * 1024;
+  /** Real Excel behaviours, each switchable; the harsher form is on by default. */
+  behaviour = {
+    /**
+     * AutoCorrect "Fill formulas in tables to create calculated columns" (on by default in Excel):
+     * a formula written into a table column that is otherwise empty, or that holds one formula in
+     * every row, fills the whole column with the last formula written (office-js #2093, #5909,
+     * #6745, #1916); rows added to such a column get its formula.
+     */
+    calculatedColumns: true,
+    /** A write across rows hidden by a filter lands its rows on the visible rows in turn (office-js #224). */
+    filteredWritesMisplace: true,
+    /** Adding rows to a filtered table is refused (assumed, harsher: the add-in must clear the filter first). */
+    filteredRowsAddRefused: true,
+    /** NamedItem.visible = false does nothing (office-js #3878, #3949). */
+    namesStayVisible: true,
+    /** Excel has LAMBDA (Microsoft 365); without it, a name whose formula uses LAMBDA is refused. */
+    lambda: false,
+  };
   private nextId = 1;
+  private filterRules = new Map<string, (v: Scalar) => boolean>();
 
   constructor(sheetNames: string[] = ["Sheet1"]) {
     for (const n of sheetNames) this.addSheet(n);
@@ -253,8 +290,16 @@ export class FakeWorkbook {
 
   /** Reorders the body rows: row i of the result is the old row order[i] (sort, cut and paste). */
   reorderRows(table: TableData, order: number[]): void {
-    const rows = order.map((from) => Array.from({ length: table.width }, (_, j) => table.sheet.get(table.top + 1 + from, table.left + j)));
-    rows.forEach((cells, i) => cells.forEach((cell, j) => table.sheet.set(table.top + 1 + i, table.left + j, cell)));
+    // Excel moves a formula with its row: references to the row's own cells follow it.
+    const rows = order.map((from) =>
+      Array.from({ length: table.width }, (_, j) => table.sheet.get(table.top + 1 + from, table.left + j)),
+    );
+    rows.forEach((cells, i) =>
+      cells.forEach((cell, j) => {
+        const moved = cell?.formula ? { ...cell, formula: shiftRows(cell.formula, i - order[i]) } : cell;
+        table.sheet.set(table.top + 1 + i, table.left + j, moved);
+      }),
+    );
   }
 
   /** Sorts the body by a column as Excel does: numbers, then text, blanks last. */
@@ -275,16 +320,46 @@ export class FakeWorkbook {
 
   /** Hides the body rows whose cell in the column fails the test (AutoFilter). */
   filter(table: TableData, header: string, keep: (v: Scalar) => boolean): void {
-    const j = table.headers().indexOf(header);
-    for (let i = 0; i < table.rows; i++) {
-      const r = table.top + 1 + i;
-      if (keep(table.sheet.value(r, table.left + j))) table.sheet.hiddenRows.delete(r);
-      else table.sheet.hiddenRows.add(r);
-    }
+    if (!table.headers().includes(header)) throw new Error(`no column ${header} in ${table.name}`);
+    const id = `stand-in rule ${this.filterRules.size + 1}`;
+    this.filterRules.set(id, keep);
+    table.filters.set(header, { criteria: { filterOn: "Custom", criterion1: id }, keep });
+    applyFilters(table);
+  }
+
+  /** Applies criteria handed out by the API (TableColumn.filter.apply). */
+  applyCriteria(table: TableData, header: string, criteria: { filterOn?: string; criterion1?: string }): void {
+    const keep = criteria.criterion1 != null ? this.filterRules.get(criteria.criterion1) : undefined;
+    if (!keep) throw new FakeExcelError("InvalidArgument", `The filter criteria ${JSON.stringify(criteria)} are not valid.`);
+    if (!table.headers().includes(header)) throw new FakeExcelError("ItemNotFound", `The requested resource doesn't exist: column ${header}.`);
+    table.filters.set(header, { criteria: { filterOn: "Custom", criterion1: criteria.criterion1 as string }, keep });
+    applyFilters(table);
   }
 
   clearFilter(table: TableData): void {
-    for (let i = 0; i < table.rows; i++) table.sheet.hiddenRows.delete(table.top + 1 + i);
+    table.filters.clear();
+    applyFilters(table);
+  }
+
+  /**
+   * The official types in the row below the table: the table grows by that row (cells below it are
+   * not moved in this stand-in) and, with calculated columns on, those columns give it their formula.
+   */
+  addRowByHand(table: TableData, header: string, value: Scalar): void {
+    const j = table.headers().indexOf(header);
+    if (j < 0) throw new Error(`no column ${header} in ${table.name}`);
+    const calculated = Array.from({ length: table.width }, (_, k) => (this.behaviour.calculatedColumns ? calculatedFormula(table, table.left + k) : null));
+    table.rows++;
+    const r = table.bottom;
+    calculated.forEach((f, k) => {
+      if (f != null) table.sheet.set(r, table.left + k, { value: "", formula: shiftRows(f, r), numberFormat: table.sheet.get(r - 1, table.left + k)?.numberFormat });
+    });
+    this.type(table, table.rows - 1, header, value);
+  }
+
+  /** Hides a body row by hand (Home → Format → Hide rows), not through a filter. */
+  hideRow(table: TableData, bodyRow: number): void {
+    table.sheet.manuallyHidden.add(table.top + 1 + bodyRow);
   }
 
   /** Inserts a table column at index with the header (the official's own column). */
@@ -329,6 +404,86 @@ function checkSheetName(name: string, existing: string[]): void {
   }
   if (existing.some((n) => n.toLowerCase() === name.toLowerCase())) {
     throw new FakeExcelError("ItemAlreadyExists", `A sheet called "${name}" already exists.`);
+  }
+}
+
+/** Rows hidden by the table's filters: a row shows when every filtered column keeps its value. */
+function applyFilters(table: TableData): void {
+  const headers = table.headers();
+  for (let i = 0; i < table.rows; i++) {
+    const r = table.top + 1 + i;
+    const shown = [...table.filters].every(([h, f]) => {
+      const j = headers.indexOf(h);
+      return j < 0 || f.keep(table.sheet.value(r, table.left + j));
+    });
+    if (shown) table.sheet.hiddenRows.delete(r);
+    else table.sheet.hiddenRows.add(r);
+  }
+}
+
+// A1 references outside string literals, not part of a name or number (LOG10( or 1E15 are not cells).
+const A1_REF = /(?<![A-Za-z0-9_.\]])(\$?[A-Z]{1,3})(\$?)(\d+)(?![\dA-Za-z_.(])/g;
+
+/** Moves a formula by `delta` rows, as copying it down does: relative row numbers change, $-rows stay. */
+export function shiftRows(formula: string, delta: number): string {
+  return formula
+    .split('"')
+    .map((part, i) => (i % 2 ? part : part.replace(A1_REF, (_, col: string, abs: string, row: string) => `${col}${abs}${abs ? row : Number(row) + delta}`)))
+    .join('"');
+}
+
+/** A formula as it is in R1C1 terms at a row (the same text for every row of a calculated column). */
+export const relativeFormula = (formula: string, row: number) => shiftRows(formula, -row);
+
+const blankCell = (c: CellData | undefined) => c == null || (c.formula == null && c.value === "");
+
+/** The formula every body row of a table column holds (in R1C1 terms), or null. */
+export function calculatedFormula(table: TableData, column: number): string | null {
+  let common: string | null = null;
+  for (let r = table.top + 1; r <= table.bottom; r++) {
+    const f = table.sheet.get(r, column)?.formula;
+    if (f == null) return null;
+    const rel = relativeFormula(f, r);
+    if (common != null && rel !== common) return null;
+    common = rel;
+  }
+  return common;
+}
+
+/**
+ * Excel's calculated columns after a write into a table's body: per table column the write put a
+ * formula in, when the column's other cells (those the write did not set) are all empty or all hold
+ * one formula, the whole column becomes a calculated column with the last formula written, cells
+ * just written included (office-js #5909, #6745: "set to the bottom most formula"; #1916).
+ */
+function fillCalculatedColumns(wb: FakeWorkbook, sheet: SheetData, box: Box, set: (r: number, c: number) => boolean): void {
+  if (!wb.behaviour.calculatedColumns) return;
+  for (const table of wb.tables) {
+    if (table.sheet !== sheet || table.rows === 0) continue;
+    const r1 = Math.max(box.r1, table.top + 1);
+    const r2 = Math.min(box.r2, table.bottom);
+    if (r1 > r2) continue;
+    for (let c = Math.max(box.c1, table.left); c <= Math.min(box.c2, table.right); c++) {
+      let last: { r: number; formula: string } | null = null;
+      for (let r = r1; r <= r2; r++) {
+        const f = set(r, c) ? sheet.get(r, c)?.formula : undefined;
+        if (f != null) last = { r, formula: f };
+      }
+      if (!last) continue;
+      const others: number[] = [];
+      for (let r = table.top + 1; r <= table.bottom; r++) if (!(r >= box.r1 && r <= box.r2 && set(r, c))) others.push(r);
+      const rels = new Set(others.map((r) => {
+        const cell = sheet.get(r, c);
+        return blankCell(cell) ? "" : cell?.formula != null ? relativeFormula(cell.formula, r) : "\u0000value";
+      }));
+      rels.delete("");
+      if (rels.size > 1 || rels.has("\u0000value")) continue;
+      const rel = relativeFormula(last.formula, last.r);
+      for (let r = table.top + 1; r <= table.bottom; r++) {
+        const old = sheet.get(r, c);
+        sheet.set(r, c, { value: "", formula: shiftRows(rel, r), numberFormat: old?.numberFormat });
+      }
+    }
   }
 }
 
@@ -460,6 +615,10 @@ class NamesApi extends ApiObject {
     let made: NameData | null = null;
     this.ctx.enqueue(() => {
       this.ctx.wb.checkNewName(name, "name");
+      if (/\bLAMBDA\(/i.test(reference) && !this.ctx.wb.behaviour.lambda) {
+        throw new FakeExcelError("InvalidArgument", `The formula ${reference.slice(0, 40)}… is not valid (this Excel has no LAMBDA).`);
+      }
+      this.ctx.wb.nameOps++;
       made = { name, formula: reference.startsWith("=") ? reference : `=${reference}`, visible: true };
       checkFormulaRefs(this.ctx.wb, made.formula, null);
       this.ctx.wb.names.push(made);
@@ -513,15 +672,26 @@ class NamedItemApi extends ApiObject {
   get formula(): string {
     return this.read("formula");
   }
+  set formula(f: string) {
+    this.ctx.enqueue(() => {
+      if (/\bLAMBDA\(/i.test(f) && !this.ctx.wb.behaviour.lambda) throw new FakeExcelError("InvalidArgument", `The formula ${f.slice(0, 40)}… is not valid (this Excel has no LAMBDA).`);
+      this.resolve().formula = f.startsWith("=") ? f : `=${f}`;
+    }, f);
+  }
   get visible(): boolean {
     return this.read("visible");
   }
   set visible(v: boolean) {
-    this.ctx.enqueue(() => (this.resolve().visible = v));
+    this.ctx.enqueue(() => {
+      const n = this.resolve();
+      // office-js #3878, #3949: on some builds hiding a name does nothing.
+      if (!this.ctx.wb.behaviour.namesStayVisible) n.visible = v;
+    });
   }
   delete(): void {
     this.ctx.enqueue(() => {
       const n = this.resolve();
+      this.ctx.wb.nameOps++;
       this.ctx.wb.names = this.ctx.wb.names.filter((x) => x !== n);
     });
   }
@@ -750,7 +920,11 @@ class TablesApi extends ApiObject {
 
 class TableApi extends ApiObject {
   readonly rows: { add(index: number | null | undefined, values?: Scalar[][]): void };
-  readonly columns: { add(index: number | null | undefined, values?: Scalar[][], name?: string): void };
+  readonly columns: {
+    add(index: number | null | undefined, values?: Scalar[][], name?: string): void;
+    getItem(name: string): { filter: { apply(criteria: unknown): void } };
+  };
+  readonly autoFilter: AutoFilterApi;
   constructor(
     ctx: FakeContext,
     readonly resolve: () => TableData,
@@ -768,6 +942,12 @@ class TableApi extends ApiObject {
             }
             const k = data.length;
             const sheet = t.sheet;
+            const wb = ctx.wb;
+            if (wb.behaviour.filteredRowsAddRefused && t.filters.size > 0) {
+              throw new FakeExcelError("InvalidOperation", "This operation is not permitted because the table is filtered.");
+            }
+            // Columns that are calculated columns now give their formula to the new rows.
+            const calculated = Array.from({ length: t.width }, (_, j) => (wb.behaviour.calculatedColumns ? calculatedFormula(t, t.left + j) : null));
             // Cells below the table, in its columns, move down to make room.
             const below = [...sheet.cells.keys()]
               .map((key) => key.split(",").map(Number))
@@ -779,8 +959,16 @@ class TableApi extends ApiObject {
             }
             const first = t.bottom + 1;
             t.rows += k;
-            data.forEach((row, i) => row.forEach((v, j) => writeCell(ctx.wb, sheet, first + i, t.left + j, v, "formulas")));
-            ctx.wb.cellsWritten += k * t.width;
+            data.forEach((row, i) =>
+              row.forEach((v, j) => {
+                const f = calculated[j];
+                if ((v == null || v === "") && f != null) sheet.set(first + i, t.left + j, { value: "", formula: shiftRows(f, first + i) });
+                else writeCell(wb, sheet, first + i, t.left + j, v, "formulas");
+              }),
+            );
+            const box = { r1: first, c1: t.left, r2: t.bottom, c2: t.right };
+            fillCalculatedColumns(wb, sheet, box, (r, c) => data[r - first]?.[c - t.left] != null);
+            wb.cellsWritten += k * t.width;
           }, values);
         },
       },
@@ -795,9 +983,28 @@ class TableApi extends ApiObject {
             insertTableColumn(ctx.wb, t, index == null || index === -1 ? t.width : index, name ?? `Column${t.width + 1}`);
           }, name);
         },
+        getItem: (name: string) =>
+          strict(
+            {
+              filter: strict(
+                {
+                  apply: (criteria: unknown) => {
+                    ctx.enqueue(() => ctx.wb.applyCriteria(resolve(), name, criteria as { criterion1?: string }), criteria);
+                  },
+                },
+                "Filter",
+              ),
+            },
+            "TableColumn",
+          ),
       },
       "TableColumnCollection",
     );
+    this.autoFilter = strict(new AutoFilterApi(ctx, resolve), "AutoFilter");
+  }
+  /** Table.clearFilters: every row shows; the filter buttons stay. */
+  clearFilters(): void {
+    this.ctx.enqueue(() => this.ctx.wb.clearFilter(this.resolve()));
   }
   preload(prop: string): void {
     this.loaded.set(prop, this.snapshot(prop));
@@ -851,6 +1058,32 @@ class TableApi extends ApiObject {
   }
   getDataBodyRange(): RangeApi {
     return this.range("body");
+  }
+}
+
+class AutoFilterApi extends ApiObject {
+  constructor(
+    ctx: FakeContext,
+    private readonly resolve: () => TableData,
+  ) {
+    super(ctx, "AutoFilter");
+  }
+  protected snapshot(prop: string): unknown {
+    const t = this.resolve();
+    if (prop === "isDataFiltered") return t.filters.size > 0;
+    if (prop === "enabled") return true;
+    // One entry per column of the table; a column without a filter has no filterOn.
+    if (prop === "criteria") return t.headers().map((h) => ({ ...(t.filters.get(h)?.criteria ?? {}) }));
+    throw new FakeExcelError("InvalidArgument", `cannot load AutoFilter.${prop}`);
+  }
+  get isDataFiltered(): boolean {
+    return this.read("isDataFiltered");
+  }
+  get enabled(): boolean {
+    return this.read("enabled");
+  }
+  get criteria(): Array<{ filterOn?: string }> {
+    return this.read("criteria");
   }
 }
 
@@ -973,8 +1206,25 @@ class RangeApi extends ApiObject {
           `The number of rows or columns in the input array doesn't match the size or dimensions of the range (${copy.length}×${copy[0]?.length ?? 0} for ${rows}×${cols}).`,
         );
       }
-      copy.forEach((row, i) => row.forEach((v, j) => writeCell(this.ctx.wb, sheet, box.r1 + i, box.c1 + j, v, kind)));
-      this.ctx.wb.cellsWritten += rows * cols;
+      const wb = this.ctx.wb;
+      // office-js #224: across rows hidden by a filter, the data's rows land on the visible rows in turn.
+      let rowOf = (i: number): number | null => box.r1 + i;
+      const sheetRows = Array.from({ length: rows }, (_, i) => box.r1 + i);
+      if (wb.behaviour.filteredWritesMisplace && rows > 1 && sheetRows.some((r) => sheet.hiddenRows.has(r))) {
+        const visible = sheetRows.filter((r) => !sheet.hiddenRows.has(r));
+        rowOf = (i) => visible[i] ?? null;
+      }
+      const written = new Set<string>();
+      copy.forEach((row, i) => {
+        const r = rowOf(i);
+        if (r == null) return;
+        row.forEach((v, j) => {
+          writeCell(wb, sheet, r, box.c1 + j, v, kind);
+          if (v != null) written.add(`${r},${box.c1 + j}`);
+        });
+      });
+      if (kind !== "numberFormat") fillCalculatedColumns(wb, sheet, box, (r, c) => written.has(`${r},${c}`));
+      wb.cellsWritten += rows * cols;
     }, copy);
   }
   set values(data: Array<Array<Scalar | null>>) {
