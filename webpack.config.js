@@ -10,7 +10,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 require("tsx/cjs/api").register();
 const { localizeFunctionsJson } = require("./src/functions/localize.ts");
-const { DEV_BASE_URL, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
+const { DEV_BASE_URL, NO_BASE_URL_MESSAGE, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
 
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
@@ -50,6 +50,15 @@ class LocalizeFunctionsPlugin {
   }
 }
 
+/** A production build without ADDIN_BASE_URL: say, as a build warning, why dist/ has no manifest. */
+class NoManifestWarningPlugin {
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("NoManifestWarningPlugin", (compilation) => {
+      compilation.warnings.push(new webpack.WebpackError(NO_BASE_URL_MESSAGE));
+    });
+  }
+}
+
 /** Trusted developer certificates for `webpack serve` (office-addin-debugging runs it on Windows/Mac). */
 async function devServerHttpsOptions(env) {
   if (!env || !env.WEBPACK_SERVE) return {};
@@ -62,7 +71,8 @@ async function devServerHttpsOptions(env) {
 
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
-  // Production needs ADDIN_BASE_URL (where IT hosts dist/): no placeholder or localhost default.
+  // Production needs ADDIN_BASE_URL (where IT hosts dist/) for its manifest: with no address the
+  // bundle is still built, but no manifest is emitted (never one pointing at localhost or a placeholder).
   const baseUrl = dev ? DEV_BASE_URL : productionBaseUrl(process.env.ADDIN_BASE_URL);
   // Development serves office.js itself so the preview works offline; production loads it from
   // Microsoft's CDN, as AppSource requires.
@@ -115,13 +125,18 @@ module.exports = async (env, argv) => {
                 globOptions: { ignore: OFFICE_JS_IGNORE },
               }))
             : []),
-          {
-            from: "manifest.xml",
-            to: "manifest.xml",
-            transform: (content) => (dev ? content : rewriteManifestUrls(content.toString(), baseUrl)),
-          },
+          ...(baseUrl
+            ? [
+                {
+                  from: "manifest.xml",
+                  to: "manifest.xml",
+                  transform: (content) => (dev ? content : rewriteManifestUrls(content.toString(), baseUrl)),
+                },
+              ]
+            : []),
         ],
       }),
+      ...(baseUrl ? [] : [new NoManifestWarningPlugin()]),
     ],
     devServer: {
       static: { directory: path.resolve(__dirname, "dist") },

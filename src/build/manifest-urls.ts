@@ -24,13 +24,18 @@ const PLACEHOLDER = /(^|\.)contoso\.com$/i;
  * The base URL of a production build: ADDIN_BASE_URL, which must be set. Without it a build would
  * ship a manifest pointing at a placeholder or at localhost, which installs and then never loads.
  */
-export function productionBaseUrl(value: string | undefined): string {
-  if (!value || !value.trim()) {
-    throw new Error(
-      "生产构建需要 ADDIN_BASE_URL（加载项文件所在的 https 地址），例如 ADDIN_BASE_URL=https://intranet.example/ip-addin/ npm run build；本机预览请用 npm run build:dev。 / " +
-        "A production build needs ADDIN_BASE_URL (the https address dist/ will be served from), e.g. ADDIN_BASE_URL=https://intranet.example/ip-addin/ npm run build; for a local preview use npm run build:dev.",
-    );
-  }
+/** Why a production build without ADDIN_BASE_URL emits no manifest (shown as a build warning). */
+export const NO_BASE_URL_MESSAGE =
+  "未设置 ADDIN_BASE_URL（加载项文件所在的 https 地址）：已构建 dist/，但没有生成 manifest.xml。要部署请运行 ADDIN_BASE_URL=https://intranet.example/ip-addin/ npm run build；本机预览请用 npm run build:dev。 / " +
+  "ADDIN_BASE_URL is not set (the https address dist/ will be served from): dist/ is built but no manifest.xml was emitted. To deploy, run ADDIN_BASE_URL=https://intranet.example/ip-addin/ npm run build; for a local preview use npm run build:dev.";
+
+/**
+ * The base URL of a production build, or null when ADDIN_BASE_URL is not set: the build then goes on
+ * (a fresh clone's `npm run build` passes) but emits no manifest, so nothing pointing at localhost or
+ * a placeholder can be shipped by mistake. A placeholder address is refused outright.
+ */
+export function productionBaseUrl(value: string | undefined): string | null {
+  if (!value || !value.trim()) return null;
   const base = normalizeBaseUrl(value.trim());
   if (PLACEHOLDER.test(new URL(base).hostname)) {
     throw new Error(`ADDIN_BASE_URL 是示例地址 ${base}，请填写真实地址 / ADDIN_BASE_URL is the template placeholder ${base}: give the real address`);

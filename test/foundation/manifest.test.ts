@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { checkManifest } from "../../src/build/manifest-check";
-import { normalizeBaseUrl, productionBaseUrl, rewriteManifestUrls } from "../../src/build/manifest-urls";
+import { NO_BASE_URL_MESSAGE, normalizeBaseUrl, productionBaseUrl, rewriteManifestUrls } from "../../src/build/manifest-urls";
 
 const root = path.resolve(__dirname, "..", "..");
 const xml = fs.readFileSync(path.join(root, "manifest.xml"), "utf8");
@@ -82,20 +82,31 @@ describe("manifest.xml", () => {
     expect(normalizeBaseUrl("https://a.example/x")).toBe("https://a.example/x/");
   });
 
-  it("a production build without ADDIN_BASE_URL, or with the template placeholder, stops with a bilingual message", () => {
-    expect(() => productionBaseUrl(undefined)).toThrow(/ADDIN_BASE_URL.*npm run build:dev/s);
-    expect(() => productionBaseUrl("  ")).toThrow(/生产构建需要 ADDIN_BASE_URL/);
+  it("a production build without ADDIN_BASE_URL has no manifest address; the template placeholder is refused", () => {
+    expect(productionBaseUrl(undefined)).toBeNull();
+    expect(productionBaseUrl("  ")).toBeNull();
     expect(() => productionBaseUrl("https://www.contoso.com/ip-addin/")).toThrow(/placeholder/);
     expect(productionBaseUrl("https://intranet.example/ip-addin")).toBe("https://intranet.example/ip-addin/");
   });
 
-  it("webpack refuses a production build without ADDIN_BASE_URL", async () => {
+  it("webpack builds without ADDIN_BASE_URL but emits no manifest, and says why in both languages", async () => {
     const saved = process.env.ADDIN_BASE_URL;
     delete process.env.ADDIN_BASE_URL;
+    type Config = { plugins: Array<{ constructor: { name: string }; patterns?: Array<{ to: string }> }> };
+    const manifestCopied = (c: Config) =>
+      c.plugins.some((p) => (p.patterns ?? []).some((x) => x.to === "manifest.xml"));
     try {
-      const config = require(path.join(root, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Promise<unknown>;
-      await expect(config({}, { mode: "production" })).rejects.toThrow(/ADDIN_BASE_URL/);
-      await expect(config({}, { mode: "development" })).resolves.toBeDefined();
+      const config = require(path.join(root, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => Promise<Config>;
+      const prod = await config({}, { mode: "production" });
+      expect(manifestCopied(prod)).toBe(false);
+      expect(prod.plugins.map((p) => p.constructor.name)).toContain("NoManifestWarningPlugin");
+      expect(NO_BASE_URL_MESSAGE).toMatch(/未设置 ADDIN_BASE_URL.*ADDIN_BASE_URL is not set/s);
+      process.env.ADDIN_BASE_URL = "https://intranet.example/ip-addin/";
+      expect(manifestCopied(await config({}, { mode: "production" }))).toBe(true);
+      process.env.ADDIN_BASE_URL = "https://www.contoso.com/ip-addin/";
+      await expect(config({}, { mode: "production" })).rejects.toThrow(/placeholder/);
+      delete process.env.ADDIN_BASE_URL;
+      expect(manifestCopied(await config({}, { mode: "development" }))).toBe(true);
     } finally {
       if (saved !== undefined) process.env.ADDIN_BASE_URL = saved;
     }
