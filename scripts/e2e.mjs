@@ -105,6 +105,8 @@ else {
   failed++;
 }
 
+runPart("the report: LibreOffice Writer renders it, pages checked", process.execPath, ["scripts/e2e-report.mjs"]);
+
 if (!fs.existsSync(path.join(root, "dist", "taskpane.html"))) {
   console.log("\n--- building the production bundle for the browser tests");
   spawnSync("npm", ["run", "build"], { cwd: root, stdio: "inherit" });
