@@ -182,7 +182,8 @@ export function reportDocument(model: ReportModel): Document {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+            // A4 as Word writes it (210 × 297 mm rounds to 11906 × 16838 twips; docx's helper floors to 11905 × 16837).
+            size: { width: 11906, height: 16838 },
             margin: {
               top: convertMillimetersToTwip(37),
               bottom: convertMillimetersToTwip(35),

@@ -57,7 +57,7 @@ function goalZh(t: Target): string {
 
 function goalEn(t: Target): string {
   const v = t.target.value as number;
-  if (t.comparator === "range" && t.target.max != null) return `${enFigure(t, v)} to ${enFigure(t, t.target.max)}`;
+  if (t.comparator === "range" && t.target.max != null) return `${enFigure(t, v).replace(/ .*$/, "")} to ${enFigure(t, t.target.max)}`;
   return enFigure(t, v);
 }
 
