@@ -25,7 +25,10 @@ export function decodeCsv(bytes: Uint8Array): string {
   // A zip (.xlsx, .docx) or other binary decodes without error in GB18030 but holds control bytes.
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) {
-    throw new ReportInputError("实际值文件不是 CSV 文本（是否选了 .xlsx 工作簿？请另存为 CSV）", "the actuals file is not CSV text (a .xlsx workbook? save it as CSV)");
+    throw new ReportInputError(
+      "实际值文件不是 CSV 文本（是否选了 .xlsx 工作簿？请另存为 CSV）",
+      "the actuals file is not CSV text (a .xlsx workbook? save it as CSV)",
+    );
   }
   return text;
 }

@@ -75,11 +75,25 @@ function para(block: Exclude<Block, { type: "table" }>, lang: Lang): Paragraph {
         children: [run(block.text, "title", SIZE.title, lang)],
       });
     case "subtitle":
-      return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { ...exact, after: LINE / 2 }, children: [run(block.text, "heading2", SIZE.body, lang)] });
+      return new Paragraph({
+        alignment: AlignmentType.CENTER,
+        spacing: { ...exact, after: LINE / 2 },
+        children: [run(block.text, "heading2", SIZE.body, lang)],
+      });
     case "heading1":
-      return new Paragraph({ indent: { firstLine: INDENT_2 }, keepNext: true, spacing: exact, children: [run(block.text, "heading1", SIZE.body, lang)] });
+      return new Paragraph({
+        indent: { firstLine: INDENT_2 },
+        keepNext: true,
+        spacing: exact,
+        children: [run(block.text, "heading1", SIZE.body, lang)],
+      });
     case "heading2":
-      return new Paragraph({ indent: { firstLine: INDENT_2 }, keepNext: true, spacing: exact, children: [run(block.text, "heading2", SIZE.body, lang)] });
+      return new Paragraph({
+        indent: { firstLine: INDENT_2 },
+        keepNext: true,
+        spacing: exact,
+        children: [run(block.text, "heading2", SIZE.body, lang)],
+      });
     case "caption":
       return new Paragraph({
         alignment: AlignmentType.CENTER,
@@ -94,13 +108,24 @@ function para(block: Exclude<Block, { type: "table" }>, lang: Lang): Paragraph {
         children: [run(block.text, "body", SIZE.table, lang)],
       });
     default:
-      return new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: INDENT_2 }, spacing: exact, children: [run(block.text, "body", SIZE.body, lang)] });
+      return new Paragraph({
+        alignment: AlignmentType.JUSTIFIED,
+        indent: { firstLine: INDENT_2 },
+        spacing: exact,
+        children: [run(block.text, "body", SIZE.body, lang)],
+      });
   }
 }
 
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
 
-function cell(text: string, widthTwip: number, head: boolean, align: (typeof AlignmentType)[keyof typeof AlignmentType], lang: Lang): TableCell {
+function cell(
+  text: string,
+  widthTwip: number,
+  head: boolean,
+  align: (typeof AlignmentType)[keyof typeof AlignmentType],
+  lang: Lang,
+): TableCell {
   // A line break in the model's text ("67,000\n（2025年）") is a second paragraph in the cell.
   const lines = text.split("\n");
   return new TableCell({
@@ -129,7 +154,11 @@ function table(block: Extract<Block, { type: "table" }>, lang: Lang): Table {
     layout: TableLayoutType.FIXED,
     alignment: AlignmentType.CENTER,
     rows: [
-      new TableRow({ tableHeader: true, cantSplit: true, children: block.header.map((h, j) => cell(h, widths[j], true, AlignmentType.CENTER, lang)) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: block.header.map((h, j) => cell(h, widths[j], true, AlignmentType.CENTER, lang)),
+      }),
       ...block.rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, j) => cell(c, widths[j], false, alignOf(j), lang)) })),
     ],
   });
@@ -143,7 +172,14 @@ function pageFooter(model: ReportModel, side: "odd" | "even"): Footer {
         alignment: side === "odd" ? AlignmentType.RIGHT : AlignmentType.LEFT,
         // One character in from the edge of the text block, as GB/T 9704 puts page numbers.
         indent: side === "odd" ? { right: 280 } : { left: 280 },
-        children: [new TextRun({ children: [before, PageNumber.CURRENT, after], font: fonts("pageNumber"), size: SIZE.pageNumber, language: language(model.lang) })],
+        children: [
+          new TextRun({
+            children: [before, PageNumber.CURRENT, after],
+            font: fonts("pageNumber"),
+            size: SIZE.pageNumber,
+            language: language(model.lang),
+          }),
+        ],
       }),
     ],
   });

@@ -95,7 +95,6 @@ export interface ReportModel {
   blocks: Block[];
 }
 
-
 /** The plan data's bilingual free text: a {zh, en} pair, or one "中文 / English" string. */
 export function pickLang(text: string | { zh: string; en: string } | null | undefined, lang: ReportLang): string {
   if (text == null) return "";
@@ -121,7 +120,10 @@ export function choosePlans(catalog: Catalog, ids: readonly string[] | undefined
   const unknown = wanted.filter((id) => !catalog.plan(id));
   if (unknown.length) {
     const known = catalog.plans.map((p) => p.id).join(", ");
-    throw new ReportInputError(`未知的规划编号：${unknown.join(", ")}（可用：${known}）`, `unknown plan ids: ${unknown.join(", ")} (known: ${known})`);
+    throw new ReportInputError(
+      `未知的规划编号：${unknown.join(", ")}（可用：${known}）`,
+      `unknown plan ids: ${unknown.join(", ")} (known: ${known})`,
+    );
   }
   return [...new Set(wanted)].map((id) => catalog.plan(id) as Plan);
 }
@@ -163,7 +165,10 @@ export function buildReport(catalog: Catalog, options: ReportOptions): ReportMod
   const reports = plans.map((plan) => planReport(plan, year, options.actuals, settings, lang));
   const T = TEXT[lang];
   const title = T.title(year);
-  const blocks: Block[] = [{ type: "title", text: title }, { type: "subtitle", text: T.subtitle(year) }];
+  const blocks: Block[] = [
+    { type: "title", text: title },
+    { type: "subtitle", text: T.subtitle(year) },
+  ];
 
   blocks.push({ type: "heading1", text: T.h1Overall });
   for (const r of reports) blocks.push({ type: "paragraph", text: r.summary });
@@ -188,7 +193,11 @@ export function buildReport(catalog: Catalog, options: ReportOptions): ReportMod
   reports.forEach((r, i) => {
     blocks.push({ type: "heading2", text: T.planHeading(i, planName(r.plan, lang)) });
     if (r.noData.length === 0) blocks.push({ type: "paragraph", text: T.none });
-    else blocks.push({ type: "paragraph", text: T.noDataList(r.noData.map((t) => `${t.target.id} ${pickLang(t.target.name, lang)}${t.reason ? `（${t.reason}）` : ""}`)) });
+    else
+      blocks.push({
+        type: "paragraph",
+        text: T.noDataList(r.noData.map((t) => `${t.target.id} ${pickLang(t.target.name, lang)}${t.reason ? `（${t.reason}）` : ""}`)),
+      });
   });
 
   blocks.push({ type: "heading1", text: T.h1Conflicts });
@@ -287,7 +296,11 @@ function targetReport(
       unit ? T.unit(unit) : "—",
       target.base?.value != null ? `${tableFigure(target, target.base.value)}\n${T.inYear(target.base.year)}` : "—",
       targetCell(target, lang),
-      latest == null ? "—" : latestYear != null && latestYear !== asOf ? `${tableFigure(target, latest)}\n${T.inYear(latestYear)}` : tableFigure(target, latest),
+      latest == null
+        ? "—"
+        : latestYear != null && latestYear !== asOf
+          ? `${tableFigure(target, latest)}\n${T.inYear(latestYear)}`
+          : tableFigure(target, latest),
       tableFigure(target, expected),
       formatShare(progress),
       statusText,
@@ -316,6 +329,7 @@ function targetReport(
 function targetCell(t: Target, lang: ReportLang): string {
   const T = TEXT[lang];
   const v = t.target.value as number;
-  const figure = t.comparator === "range" && t.target.max != null ? `${tableFigure(t, v)}–${tableFigure(t, t.target.max)}` : tableFigure(t, v);
+  const figure =
+    t.comparator === "range" && t.target.max != null ? `${tableFigure(t, v)}–${tableFigure(t, t.target.max)}` : tableFigure(t, v);
   return t.target.year != null ? `${figure}\n${T.inYear(t.target.year)}` : figure;
 }

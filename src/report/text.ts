@@ -51,7 +51,8 @@ export function figure(t: Target, value: number, lang: ReportLang): string {
 /** The target figure in words: 67000件, 3至5家. */
 function goalZh(t: Target): string {
   const v = t.target.value as number;
-  if (t.comparator === "range" && t.target.max != null) return `${proseFigure(t, v).replace(/[^\d.-]+$/, "")}至${proseFigure(t, t.target.max)}`;
+  if (t.comparator === "range" && t.target.max != null)
+    return `${proseFigure(t, v).replace(/[^\d.-]+$/, "")}至${proseFigure(t, t.target.max)}`;
   return proseFigure(t, v);
 }
 
@@ -107,7 +108,8 @@ function sentenceZh(s: SentenceInput): string {
   } else {
     parts.push(`截至${s.year}年底，${s.name}${t.kind === "additions" ? "累计" : ""}${A}`);
     if (t.comparator === "range" && t.target.max != null) parts.push(`${s.due}年目标为${goalZh(t)}`);
-    else if (t.direction === "decrease") parts.push(`${s.due}年目标为${goalZh(t)}（越低越好）${s.completion != null ? `，完成率${formatShare(s.completion)}` : ""}`);
+    else if (t.direction === "decrease")
+      parts.push(`${s.due}年目标为${goalZh(t)}（越低越好）${s.completion != null ? `，完成率${formatShare(s.completion)}` : ""}`);
     else if (s.completion != null) parts.push(`为${s.due}年目标${goalZh(t)}的${formatShare(s.completion)}`);
     if (s.expected != null && s.year < s.due && s.status !== "achieved") {
       const c = compare(s.achieved, s.expected);
@@ -146,7 +148,8 @@ function sentenceEn(s: SentenceInput): string {
   if (s.fam === "yearly") {
     parts.push(`${s.name}: ${A} in ${s.year}`);
     if (t.comparator === "range" && t.target.max != null) parts.push(`the yearly target is ${goalEn(t)}`);
-    else if (s.expected != null && s.completion != null) parts.push(`${formatShare(s.completion)} of the yearly target of ${enFigure(t, s.expected)}`);
+    else if (s.expected != null && s.completion != null)
+      parts.push(`${formatShare(s.completion)} of the yearly target of ${enFigure(t, s.expected)}`);
   } else {
     parts.push(`${s.name}: ${t.kind === "additions" ? "a total of " : ""}${A} by the end of ${s.year}`);
     if (t.comparator === "range" && t.target.max != null) parts.push(`the ${s.due} target is ${goalEn(t)}`);

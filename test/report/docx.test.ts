@@ -14,12 +14,19 @@ const REPO = path.resolve(__dirname, "..", "..");
 async function parts(data: Uint8Array) {
   const zip = await JSZip.loadAsync(data);
   const read = (name: string) => zip.file(name)?.async("string") ?? Promise.resolve("");
-  return {
-    document: await read("word/document.xml"),
-    fonts: await read("word/fontTable.xml"),
-    settings: await read("word/settings.xml"),
-    zip,
-  };
+  const document = await read("word/document.xml");
+  // The paragraphs' text, entities decoded: what a reader of the document sees.
+  const unescape = (t: string) =>
+    t
+      .replace(/&apos;/g, "'")
+      .replace(/&quot;/g, '"')
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+  const paragraphs = [...document.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    unescape([...p[0].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join("")),
+  );
+  return { document, paragraphs, fonts: await read("word/fontTable.xml"), settings: await read("word/settings.xml"), zip };
 }
 
 /** The text of each table row of document.xml, cells joined by "|" (paragraphs inside a cell by "\n"). */
@@ -108,5 +115,28 @@ describe("npm run report", () => {
     const r = cli("--out", path.join(tmp, "y.docx"), "--actuals", path.join(tmp, "missing.csv"));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/无法读取实际值文件[\s\S]*cannot read the actuals file/);
+  });
+});
+
+describe("buildReportFile (the pane's entry)", () => {
+  it("reads a CSV's bytes, reports on the plans that have actuals, and passes on the rows it could not use", async () => {
+    const { buildReportFile } = await import("../../src/report/build");
+    const csv = new TextEncoder().encode("id,year,value\nJZ-05,2024,60000\nZZ-01,2024,5\n");
+    const file = await buildReportFile(catalog, { csv, lang: "zh" });
+    expect(file.year).toBe(2024);
+    expect(file.problems).toEqual(['第 3 行：未知的指标编号「ZZ-01」 / line 3: unknown target id "ZZ-01"']);
+    const { paragraphs } = await parts(file.data);
+    expect(paragraphs.some((p) => p.includes("有效商标注册量60000件"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("焦作市落实强国强省建设纲要实施意见"))).toBe(true);
+    expect(paragraphs.some((p) => p.includes("新郑市国家知识产权强县建设试点县工作方案"))).toBe(false);
+  });
+
+  it("takes actuals read from the sheets, and every plan when none has an actual yet", async () => {
+    const { buildReportFile } = await import("../../src/report/build");
+    const file = await buildReportFile(catalog, { actuals: new Map(), lang: "en", year: 2024 });
+    const { paragraphs } = await parts(file.data);
+    expect(paragraphs[0]).toBe("Implementation of the IP Plans' Main Targets in 2024");
+    // The overview has one paragraph per plan, every plan in it.
+    for (const plan of catalog.plans) expect(paragraphs.filter((p) => p.startsWith(plan.title.en)).length).toBeGreaterThan(0);
   });
 });
