@@ -120,7 +120,10 @@ function toPdf(docx) {
   const profile = url.pathToFileURL(path.join(work, "profile")).href;
   const r = run(soffice, [`-env:UserInstallation=${profile}`, "--headless", "--convert-to", "pdf", "--outdir", outDir, docx]);
   const pdf = path.join(outDir, path.basename(docx, ".docx") + ".pdf");
-  if (r.status !== 0 || !fs.existsSync(pdf)) throw new Error(`soffice could not convert ${docx}: ${r.out}`);
+  if (r.status !== 0 || !fs.existsSync(pdf)) {
+    // Calc alone (libreoffice-calc-nogui) cannot open a .docx: Writer is a package of its own.
+    throw new Error(`soffice could not convert ${docx} (LibreOffice Writer 未安装？/ Writer missing? apt-get install -y libreoffice-writer-nogui): ${r.out}`);
+  }
   return pdf;
 }
 
