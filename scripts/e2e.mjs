@@ -105,6 +105,8 @@ else {
   failed++;
 }
 
+runPart("the report: LibreOffice Writer renders it, pages checked", process.execPath, ["scripts/e2e-report.mjs"]);
+
 if (!fs.existsSync(path.join(root, "dist", "taskpane.html"))) {
   console.log("\n--- building the production bundle for the browser tests");
   // A production build needs ADDIN_BASE_URL; these checks serve dist/ locally.

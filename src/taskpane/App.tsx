@@ -15,7 +15,7 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import { type ReactNode, Suspense, useEffect, useState } from "react";
+import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
 import { type Messages, MessagesContext, useMessages } from "./i18n";
 import { ServicesContext, type TaskpaneServices } from "./services";
@@ -24,6 +24,9 @@ import { PlansTab } from "./views/PlansTab";
 
 export type TabId = "plans" | "sheets" | "overview" | "settings";
 export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "settings"];
+
+/** The report (its own chunk) sits below the overview: both read the sheets' actuals. */
+const LazyReportView = lazy(() => import(/* webpackChunkName: "view-report" */ "./views/ReportView").then((m) => ({ default: m.ReportView })));
 
 /** Marked once the first screen is on the page; bench/taskpane.ts reads it. */
 export const FIRST_RENDER_MARK = "taskpane:first-render";
@@ -84,7 +87,12 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
   const panels: Record<TabId, () => ReactNode> = {
     plans: () => <PlansTab />,
     sheets: () => <LazySheetsView onOpenSettings={() => select("settings")} />,
-    overview: () => <LazyOverviewView />,
+    overview: () => (
+      <>
+        <LazyOverviewView />
+        <LazyReportView />
+      </>
+    ),
     settings: () => <LazySettingsView />,
   };
   const issues = services.catalog.issues;

@@ -7,6 +7,7 @@ import { createContext, useContext } from "react";
 import type { Catalog } from "../core/catalog/catalog";
 import type { MethodSettings } from "../core/method/settings";
 import type { AddinSettings, FormulaMode } from "../office/settings-store";
+import type { ReportFile, ReportRequest } from "../report/build";
 import type { HostInfo } from "./office/host";
 import type { WorkbookActions } from "./office/workbook";
 
@@ -35,6 +36,8 @@ export interface TaskpaneServices {
   saveFile(data: Uint8Array, fileName: string): void;
   copyText(text: string): Promise<void>;
   settings: SettingsStore;
+  /** The implementation report (.docx); when absent the report view loads src/report/build.ts itself. */
+  buildReport?(request: ReportRequest): Promise<ReportFile>;
 }
 
 export const ServicesContext = createContext<TaskpaneServices | null>(null);

@@ -1,0 +1,167 @@
+/**
+ * The implementation report (规划实施情况报告) as a .docx download: in Excel from the actuals read
+ * back from the written sheets, in the browser preview from an actuals CSV the official opens.
+ * The document itself is built by src/report/ (loaded only when asked for).
+ */
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { DocumentArrowDownRegular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
+import type { ReportRequest } from "../../report/build";
+import { ErrorMessage } from "../components/ErrorMessage";
+import { ViewHeading } from "../components/ViewHeading";
+import { useWorkbookState } from "../hooks/useWorkbookState";
+import { useMessages } from "../i18n";
+import { reportMessages } from "../i18n/report";
+import type { UserError } from "../office/errors";
+import { useServices } from "../services";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
+  file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  label: { fontWeight: tokens.fontWeightSemibold },
+  input: { maxWidth: "100%" },
+  year: { maxWidth: "12em" },
+  problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
+});
+
+/** A file's bytes through FileReader (older web views lack Blob.arrayBuffer). */
+function readBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
+const bilingual = (e: unknown): { zh: string; en: string } | null =>
+  e && typeof (e as { zh?: unknown }).zh === "string" && typeof (e as { en?: unknown }).en === "string"
+    ? (e as { zh: string; en: string })
+    : null;
+
+export function ReportView() {
+  const messages = useMessages();
+  const rm = reportMessages(messages);
+  const styles = useStyles();
+  const ids = { heading: useId(), file: useId() };
+  const { catalog, host, saveFile, buildReport } = useServices();
+  const { actuals, hasActuals, settings } = useWorkbookState();
+  const preview = !host.inExcel;
+  const [file, setFile] = useState<File | null>(null);
+  const [year, setYear] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [done, setDone] = useState<string | null>(null);
+  const [problems, setProblems] = useState<string[]>([]);
+  const [error, setError] = useState<UserError | null>(null);
+  const yearInvalid = year.trim() !== "" && !/^\d{4}$/.test(year.trim());
+
+  const build = async () => {
+    setDone(null);
+    setProblems([]);
+    setError(null);
+    if (yearInvalid) return;
+    if (preview && !file) {
+      setError({ title: rm.failed, detail: rm.needFile, next: "" });
+      return;
+    }
+    setBusy(true);
+    try {
+      let csv: Uint8Array | undefined;
+      if (preview && file) {
+        try {
+          csv = await readBytes(file);
+        } catch (e) {
+          setError({ title: rm.readFailed, detail: String((e as Error)?.message ?? e), next: rm.failedNext });
+          return;
+        }
+      }
+      const request: ReportRequest = {
+        actuals: preview ? undefined : actuals,
+        csv,
+        year: year.trim() ? Number(year.trim()) : null,
+        lang: messages.locale === "en-US" ? "en" : "zh",
+        settings: settings.method,
+      };
+      const run =
+        buildReport ??
+        ((r: ReportRequest) => import(/* webpackChunkName: "report" */ "../../report/build").then((m) => m.buildReportFile(catalog, r)));
+      const result = await run(request);
+      saveFile(result.data, rm.fileName);
+      setDone(rm.done(rm.fileName, result.year));
+      setProblems(result.problems);
+    } catch (e) {
+      const b = bilingual(e);
+      setError({
+        title: rm.failed,
+        detail: b ? (messages.locale === "en-US" ? b.en : b.zh) : String((e as Error)?.message ?? e),
+        next: rm.failedNext,
+      });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby={ids.heading}>
+      <ViewHeading id={ids.heading}>{rm.heading}</ViewHeading>
+      <Text>{preview ? rm.introPreview : rm.introExcel}</Text>
+      {preview ? (
+        <div className={styles.file}>
+          <label htmlFor={ids.file} className={styles.label}>
+            {rm.file}
+          </label>
+          <input
+            id={ids.file}
+            className={styles.input}
+            type="file"
+            accept=".csv,text/csv"
+            onChange={(e) => {
+              setFile(e.target.files?.[0] ?? null);
+              setDone(null);
+              setError(null);
+            }}
+            disabled={busy}
+          />
+          {file && <Text size={200}>{rm.fileChosen(file.name, (Math.ceil(file.size / 102.4) / 10).toFixed(1))}</Text>}
+        </div>
+      ) : (
+        !hasActuals && (
+          <MessageBar intent="info">
+            <MessageBarBody>{rm.noActuals}</MessageBarBody>
+          </MessageBar>
+        )
+      )}
+      <Field
+        label={rm.year}
+        hint={rm.yearHint}
+        validationState={yearInvalid ? "error" : "none"}
+        validationMessage={yearInvalid ? rm.yearInvalid : undefined}
+      >
+        <Input className={styles.year} inputMode="numeric" value={year} onChange={(_, d) => setYear(d.value)} disabled={busy} />
+      </Field>
+      <div>
+        <Button appearance="primary" icon={<DocumentArrowDownRegular />} onClick={() => void build()} disabledFocusable={busy}>
+          {busy ? rm.building : rm.build}
+        </Button>
+      </div>
+      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+      {done && (
+        <MessageBar intent="success" role="status">
+          <MessageBarBody>{done}</MessageBarBody>
+        </MessageBar>
+      )}
+      {problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {rm.problems(problems.length)}
+            <ul className={styles.problems}>
+              {problems.slice(0, 10).map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
+    </section>
+  );
+}
