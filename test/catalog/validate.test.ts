@@ -289,7 +289,7 @@ describe("across files", () => {
       ...BUNDLED_PLAN_FILES,
       { file: "data/plans/NULL.json", data: null },
     ]);
-    expect(c.plans.map((p) => p.id)).toEqual(["JZ", "XZ", "HN", "XC", "JY"]);
+    expect(c.plans.map((p) => p.id)).toEqual(BUNDLED_PLAN_FILES.map((f) => (f.data as { id: string }).id));
     expect(c.get("JZ-05")).toBeDefined();
     expect(c.get("BR-01")).toBeUndefined();
     expect(new Set(c.issues.map((i) => i.file))).toEqual(new Set(["data/plans/BR.json", "data/plans/NULL.json"]));
@@ -336,6 +336,7 @@ describe("across files", () => {
   it("the bundled plans on disk load without a problem", () => {
     const { catalog, problems } = loadCatalogFromDisk();
     expect(problems).toEqual([]);
-    expect(catalog.plans.map((p) => p.id).sort()).toEqual(["HN", "JY", "JZ", "XC", "XZ"]);
+    expect(catalog.plans.map((p) => p.id).sort()).toEqual(BUNDLED_PLAN_FILES.map((f) => (f.data as { id: string }).id).sort());
+    expect(catalog.plans.length).toBeGreaterThan(0);
   });
 });
