@@ -90,7 +90,8 @@ describe("each rule catches a planted mistake", () => {
     p.targets.splice(1, 1);
     expect(check(p, "data/plans/TS.json")).toEqual([]);
     p.targets[0].target.value = 3;
-    expectOne(check(p, "data/plans/TS.json"), "$.targets[0].target.value", /digits are in the quotes but not with this scale/);
+    const issue = expectOne(check(p, "data/plans/TS.json"), "$.targets[0].target.value", /^3 does not match "3亿" in the quotes: figures are in base units, so it is 300000000 /);
+    expect(issue.zh).toContain("应为 300000000");
     // The same on the issue's own example, as the reading of a quote.
     expect(writtenFigures("投入100亿元").flatMap((f) => f.values)).toEqual([1e10]);
     expect(writtenFigures("达到95%").flatMap((f) => f.values)).toEqual([95, 0.95]);
@@ -104,7 +105,15 @@ describe("each rule catches a planted mistake", () => {
     const i = targetIndex(jy, "JY-12");
     expect(jy.targets[i].target.value).toBe(300000000);
     jy.targets[i].target.value = 3;
-    expectOne(check(jy), `$.targets[${i}].target.value`, /not with this scale/);
+    expectOne(check(jy), `$.targets[${i}].target.value`, /does not match "3亿" in the quotes/);
+  });
+
+  it("a table-header unit needs its derived note (XZ-32: 附件2 （万元） 200 is 2000000 元)", () => {
+    const xz = readPlan("XZ");
+    const i = targetIndex(xz, "XZ-32");
+    expect(check(xz)).toEqual([]);
+    xz.targets[i].derived = xz.targets[i].derived.filter((d: { field: string }) => d.field !== "targetValue");
+    expectOne(check(xz), `$.targets[${i}].target.value`, /^200 stands in the quotes without 万, 亿 or % beside it, so it cannot be 2000000/);
   });
 
   it("a figure not in the quotes at all, and a quote not in the text", () => {

@@ -142,6 +142,18 @@ describe("each kind of invalid file is rejected with file, JSON path and problem
     expectIssue(issuesOf(p), "$.targets[1].id", /应以规划编号 TS- 开头/, /must start with the plan id TS-/);
   });
 
+  it.each(["../000_x.txt", "sub/000_x.txt", "sub\\000_x.txt", ".hidden.txt", "000_x.json", "000_x"])("a source that is not a .txt name in data/sources/: %j", (source) => {
+    const p = minimalPlan();
+    p.source = source;
+    expectIssue(issuesOf(p), "$.source", /来源须为 data\/sources\/ 中的 \.txt 文件名/, /source must be a \.txt file name in data\/sources\//);
+  });
+
+  it("a county's own source name, in Chinese, is fine", () => {
+    const p = minimalPlan();
+    p.source = "005_新乡县知识产权规划.txt";
+    expect(validatePlan(FILE, p).ok).toBe(true);
+  });
+
   it("a target id that does not look like an id at all", () => {
     const p = minimalPlan();
     p.targets[1].id = "ts 2";

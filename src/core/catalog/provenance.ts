@@ -23,6 +23,8 @@ export interface WrittenFigure {
   values: number[];
   /** A year (2025年, 2024-2035): never a figure. */
   year: boolean;
+  /** The scaling unit right after the number (万, 亿, %), else "". */
+  unit: string;
 }
 
 const YEAR_MIN = 1990;
@@ -56,9 +58,9 @@ export function writtenFigures(quote: string, headerScale = false): WrittenFigur
     else if (next === "%" || next === "％") values = [n, n / 100];
     else if (header) values = [n, n * header];
     else values = [n];
-    out.push({ text: m[0], values, year });
+    out.push({ text: m[0], values, year, unit: "万亿%％".includes(next) && next !== "" ? next : "" });
   }
-  for (const ch of quote) if (HAN_NUMERAL[ch] !== undefined) out.push({ text: ch, values: [HAN_NUMERAL[ch]], year: false });
+  for (const ch of quote) if (HAN_NUMERAL[ch] !== undefined) out.push({ text: ch, values: [HAN_NUMERAL[ch]], year: false, unit: "" });
   return out;
 }
 
@@ -75,13 +77,20 @@ function written(value: number, quotes: readonly string[], headerScale = false):
   return quotes.some((q) => writtenFigures(q, headerScale).some((f) => f.values.some((v) => same(v, value))));
 }
 
-/** Whether a quote's digits name the number at all (with any scale): to tell "wrong scale" from "absent". */
-function digitsPresent(value: number, quotes: readonly string[]): string | null {
+/** How a value's digits stand in the quotes when no reading matches: as a year, or with another scale. */
+type Near = { kind: "year" } | { kind: "unscaled"; written: string; means: number } | { kind: "bare"; written: string };
+
+function near(value: number, quotes: readonly string[]): Near | null {
   for (const q of quotes) {
     for (const f of writtenFigures(q, false)) {
       const n = Number(f.text);
       if (!Number.isFinite(n)) continue;
-      if ([n, n * 1e4, n * 1e8, n / 100].some((v) => same(v, value))) return f.year ? "year" : "scale";
+      if (f.year && same(n, value)) return { kind: "year" };
+      if (f.year || f.values.length === 0) continue;
+      // "2亿" typed as 2: the number is there, its unit's scale is not.
+      if (same(n, value) && !same(f.values[0], n)) return { kind: "unscaled", written: `${f.text}${f.unit}`, means: f.values[0] };
+      // 68000 from a bare "6.8": the scale may come from a table header, which derived must say.
+      if ([n * 1e4, n * 1e8, n / 100].some((v) => same(v, value))) return { kind: "bare", written: f.text };
     }
   }
   return null;
@@ -119,14 +128,20 @@ export function checkPlanProvenance(file: string, plan: Plan, text: string | und
     const figure = (field: string, path: string, value: number | null | undefined) => {
       if (value == null || derived.has(field)) return;
       if (written(value, t.quotes)) return;
-      const why = digitsPresent(value, t.quotes);
-      if (why === "year") {
+      const why = near(value, t.quotes);
+      if (why?.kind === "year") {
         add(path, `${value} 在引文中是年份，不是数值（${field}）`, `${value} is a year in the quotes, not a figure (${field})`);
-      } else if (why === "scale") {
+      } else if (why?.kind === "unscaled") {
         add(
           path,
-          `${value} 的数字在引文中，但单位不符：按万（×10⁴）、亿（×10⁸）或 %（÷100）换算时，单位须紧跟在数字后面；表头单位请写入 derived（${field}）`,
-          `${value}: its digits are in the quotes but not with this scale; a figure scaled by 万 (×10⁴), 亿 (×10⁸) or % (÷100) needs that unit right after the number, or a derived note for a table-header unit (${field})`,
+          `${value} 与引文中的“${why.written}”不符：数值须换算为基本单位，应为 ${why.means}（${field}）`,
+          `${value} does not match "${why.written}" in the quotes: figures are in base units, so it is ${why.means} (${field})`,
+        );
+      } else if (why?.kind === "bare") {
+        add(
+          path,
+          `引文中的 ${why.written} 旁没有万、亿或 %，不能换算为 ${value}；单位若在表头，请在 derived 中写明（${field}）`,
+          `${why.written} stands in the quotes without 万, 亿 or % beside it, so it cannot be ${value}; if the unit is in a table header, say so in derived (${field})`,
         );
       } else {
         add(path, `${value} 未写在引文中，也未在 derived 中说明（${field}）`, `${value} is not written in its quotes and not listed in derived (${field})`);
