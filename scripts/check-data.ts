@@ -26,7 +26,8 @@ export function runCheckData(args: readonly string[], root = REPO, cwd = root): 
     const unreadable: string[] = [];
     const files: PlanFileText[] = [];
     for (const abs of names) {
-      const shown = path.relative(root, abs).split(path.sep).join("/");
+      // Named as the person typed it (relative to where they are), or as data/plans/X.json.
+      const shown = path.relative(wholeFolder ? root : cwd, abs).split(path.sep).join("/");
       try {
         files.push({ file: shown, text: fs.readFileSync(abs, "utf8") });
       } catch (e) {
