@@ -100,6 +100,20 @@ describe("each rule catches a planted mistake", () => {
     expect(writtenFigures("（2024-2035年）").every((f) => f.year)).toBe(true);
   });
 
+  it("a Chinese numeral is a figure only before a measure word: 三大 and 一次, not the 一 of 进一步", () => {
+    expect(writtenFigures("培育三大专利密集型产业").flatMap((f) => f.values)).toEqual([3]);
+    expect(writtenFigures("争取每年开展一次知识产权分析评议活动").flatMap((f) => f.values)).toEqual([1]);
+    expect(writtenFigures("进一步完善“两新一转”").flatMap((f) => f.values)).toEqual([]);
+    const p = minimalPlan();
+    p.targets[0].quotes = ["进一步提升有效商标注册量", "有效商标注册量达到130件"];
+    p.targets[0].base = null;
+    p.targets[0].milestones = [];
+    p.source = "000_d68d035b87217626.txt";
+    // A year typed as 1 would hold against 进一步 if every 一 were a figure.
+    p.targets[0].target.value = 1;
+    expect(checkData([{ file: "data/plans/TS.json", text: JSON.stringify(p) }], new Map([["000_d68d035b87217626.txt", "进一步提升有效商标注册量，有效商标注册量达到130件，到2026年"]]), false).issues.map((i) => i.path)).toContain("$.targets[0].target.value");
+  });
+
   it("a real plan's 亿 figure typed unscaled (JY-12: 累计突破 3 亿元 typed as 3)", () => {
     const jy = readPlan("JY");
     const i = targetIndex(jy, "JY-12");

@@ -6,7 +6,8 @@
  * - a year is not a figure: "到2025年" does not make 2025 a target value;
  * - a scaled figure needs its unit beside the number: 57500000 needs "5750万", 0.95 needs "95%";
  *   so "100亿" typed as 100 (or "6.8万件" as 6.8) fails;
- * - base, target and milestone years must be written in a quote, or in a `derived` note.
+ * - base, target and milestone years must be written in a quote, or in a `derived` note;
+ * - a Chinese numeral is a figure only before a measure word: 三大, 一次, not the 一 of 进一步.
  * Pure: the caller reads the files. Messages name the JSON path, in Chinese and English.
  */
 import type { Plan, Target } from "./schema";
@@ -60,7 +61,10 @@ export function writtenFigures(quote: string, headerScale = false): WrittenFigur
     else values = [n];
     out.push({ text: m[0], values, year, unit: "万亿%％".includes(next) && next !== "" ? next : "" });
   }
-  for (const ch of quote) if (HAN_NUMERAL[ch] !== undefined) out.push({ text: ch, values: [HAN_NUMERAL[ch]], year: false, unit: "" });
+  // A Chinese numeral counts when a measure word follows it (三大, 十大, 一次, 两家), not in 进一步 or 两新一转.
+  for (const m of quote.matchAll(/([一两二三四五六七八九十])(?=[大次个家项件名所批类座条位种支处场])/g)) {
+    out.push({ text: m[1], values: [HAN_NUMERAL[m[1]]], year: false, unit: "" });
+  }
   return out;
 }
 
