@@ -6,7 +6,15 @@
 import fs from "node:fs";
 import path from "node:path";
 import { BUNDLED_PLAN_FILES } from "../../src/core/catalog/bundled";
-import { deployedPlanUrls, mergePlans, parseDeployedIndex, type SourcedFile } from "../../src/core/catalog/sources";
+import {
+  decodeWorkbookPlans,
+  deployedPlanUrls,
+  importPlanIntoWorkbook,
+  loadDeployedPlans,
+  mergePlans,
+  parseDeployedIndex,
+  type SourcedFile,
+} from "../../src/core/catalog/sources";
 import { createIpFunctions } from "../../src/core/functions/ip";
 import { clone } from "./fixtures";
 
@@ -133,5 +141,80 @@ describe("plans/index.json of a deployment", () => {
       "https://intranet.example/ip-addin/plans/%E6%96%B0%E4%B9%A1.json",
     ]);
     expect(deployedPlanUrls("https://intranet.example/ip-addin", ["SL.json"])).toEqual(["https://intranet.example/ip-addin/plans/SL.json"]);
+  });
+});
+
+describe("loading a deployment's plans", () => {
+  const BASE = "https://intranet.example/ip-addin/";
+  const site = (files: Record<string, string>) => {
+    const asked: string[] = [];
+    const fetchText = async (url: string) => {
+      asked.push(url);
+      return files[url.slice(BASE.length)] ?? null;
+    };
+    return { asked, fetchText };
+  };
+
+  it("reads the index, then each listed file, from plans/ beside the add-in only", async () => {
+    const { asked, fetchText } = site({ "plans/index.json": '{"plans": ["SL.json", "../x.json"]}', "plans/SL.json": slText });
+    const { files, notes } = await loadDeployedPlans(BASE, fetchText);
+    expect(asked).toEqual([`${BASE}plans/index.json`, `${BASE}plans/SL.json`]);
+    expect(files).toEqual([{ origin: "deployed", file: "plans/SL.json", text: slText }]);
+    expect(notes.map((n) => n.path)).toEqual(["$.plans[1]"]);
+    expect(mergePlans([...bundled, ...files]).catalog.plan("SL")).toBeDefined();
+  });
+
+  it("no index: no deployed plans and nothing to report; a listed file that is missing is named", async () => {
+    expect(await loadDeployedPlans(BASE, site({}).fetchText)).toEqual({ files: [], notes: [] });
+    const failing = async () => {
+      throw new Error("offline");
+    };
+    expect(await loadDeployedPlans(BASE, failing)).toEqual({ files: [], notes: [] });
+    const { notes } = await loadDeployedPlans(BASE, site({ "plans/index.json": '{"plans": ["WS.json"]}' }).fetchText);
+    expect(notes).toEqual([expect.objectContaining({ file: "plans/WS.json", en: "WS.json, listed in plans/index.json, cannot be read; skipped" })]);
+  });
+});
+
+describe("plans stored in a workbook", () => {
+  it("an imported plan is stored as its text and read back as a workbook plan", () => {
+    const r = importPlanIntoWorkbook(null, "SL.json", slText);
+    if (!r.ok) throw new Error(JSON.stringify(r.issues));
+    expect([r.planId, r.replaced]).toEqual(["SL", false]);
+    const { files, notes } = decodeWorkbookPlans(r.stored);
+    expect(notes).toEqual([]);
+    expect(files).toEqual([{ origin: "workbook", file: "SL.json", text: slText }]);
+    const m = mergePlans([...bundled, ...files]);
+    expect(m.origins.get("SL")).toBe("workbook");
+  });
+
+  it("importing the same plan id again replaces it; other stored plans stay", () => {
+    const first = importPlanIntoWorkbook(null, "JZ-local.json", JSON.stringify(jzWith(70000)));
+    if (!first.ok) throw new Error("import failed");
+    const second = importPlanIntoWorkbook(first.stored, "SL.json", slText);
+    if (!second.ok) throw new Error("import failed");
+    const third = importPlanIntoWorkbook(second.stored, "JZ-new.json", JSON.stringify(jzWith(72000)));
+    if (!third.ok) throw new Error("import failed");
+    expect(third.replaced).toBe(true);
+    const files = decodeWorkbookPlans(third.stored).files.map((f) => f.file);
+    expect(files).toEqual(["SL.json", "JZ-new.json"]);
+    expect(createIpFunctions(mergePlans([...bundled, ...decodeWorkbookPlans(third.stored).files]).catalog).TARGET("JZ-05", null)).toBe(72000);
+  });
+
+  it("a bad file is refused with its problems, and what was stored is kept", () => {
+    const r = importPlanIntoWorkbook("keep me", "bad.json", '{"id": "SL"}');
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues.map((i) => i.path)).toContain("$.formatVersion");
+    expect(r.issues.every((i) => i.file === "bad.json")).toBe(true);
+  });
+
+  it("whatever a workbook holds is read without a crash", () => {
+    for (const v of [undefined, null, "", "{", "[]", 5, { formatVersion: 2, plans: [] }, { formatVersion: 1, plans: "x" }]) {
+      const { files } = decodeWorkbookPlans(v);
+      expect(files).toEqual([]);
+    }
+    const { files, notes } = decodeWorkbookPlans({ formatVersion: 1, plans: [{ file: "SL.json", text: slText }, { file: 3 }] });
+    expect(files).toHaveLength(1);
+    expect(notes.map((n) => n.path)).toEqual(["$.plans[1]"]);
   });
 });

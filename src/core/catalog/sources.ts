@@ -151,3 +151,90 @@ export function deployedPlanUrls(baseUrl: string, files: readonly string[]): str
   const base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
   return files.map((f) => new URL(`plans/${encodeURIComponent(f)}`, base).href);
 }
+
+/**
+ * The deployed plans: plans/index.json and the files it lists, read through `fetchText` (the
+ * caller's fetch of the add-in's own files; null for a file that is not there). No index means no
+ * deployed plans, which is normal; a listed file that is missing is named.
+ */
+export async function loadDeployedPlans(
+  baseUrl: string,
+  fetchText: (url: string) => Promise<string | null>,
+): Promise<{ files: SourcedFile[]; notes: MergeNote[] }> {
+  const [indexUrl] = deployedPlanUrls(baseUrl, ["index.json"]);
+  let index: string | null;
+  try {
+    index = await fetchText(indexUrl);
+  } catch {
+    index = null;
+  }
+  if (index == null) return { files: [], notes: [] };
+  const { files: names, notes } = parseDeployedIndex(index);
+  const urls = deployedPlanUrls(baseUrl, names);
+  const texts = await Promise.all(urls.map((u) => fetchText(u).catch(() => null)));
+  const files: SourcedFile[] = [];
+  names.forEach((name, i) => {
+    const text = texts[i];
+    if (text == null) {
+      notes.push({ origin: "deployed", file: `plans/${name}`, path: "$", zh: `plans/index.json 列出的 ${name} 无法读取，已跳过`, en: `${name}, listed in plans/index.json, cannot be read; skipped`, kind: "invalid" });
+    } else files.push({ origin: "deployed", file: `plans/${name}`, text });
+  });
+  return { files, notes };
+}
+
+/** The document setting that holds the plans imported into a workbook. */
+export const WORKBOOK_PLANS_SETTING = "IPTargets.plans";
+
+interface StoredPlans {
+  formatVersion: 1;
+  /** Each imported file's text as it was imported: nothing an official brought in is rewritten. */
+  plans: Array<{ file: string; text: string }>;
+}
+
+/** Plans stored in a workbook (untrusted: any value a setting may hold). */
+export function decodeWorkbookPlans(stored: unknown): { files: SourcedFile[]; notes: MergeNote[] } {
+  const notes: MergeNote[] = [];
+  if (stored == null || stored === "") return { files: [], notes };
+  let raw: unknown = stored;
+  if (typeof stored === "string") {
+    try {
+      raw = JSON.parse(stored);
+    } catch {
+      raw = null;
+    }
+  }
+  const list = (raw as Partial<StoredPlans> | null)?.plans;
+  if ((raw as Partial<StoredPlans> | null)?.formatVersion !== 1 || !Array.isArray(list)) {
+    notes.push({ origin: "workbook", file: WORKBOOK_PLANS_SETTING, path: "$", zh: "工作簿中保存的规划无法读取，已忽略", en: "the plans stored in this workbook cannot be read; ignored", kind: "invalid" });
+    return { files: [], notes };
+  }
+  const files: SourcedFile[] = [];
+  list.forEach((p, i) => {
+    if (p && typeof p.file === "string" && typeof p.text === "string") files.push({ origin: "workbook", file: p.file, text: p.text });
+    else notes.push({ origin: "workbook", file: WORKBOOK_PLANS_SETTING, path: `$.plans[${i}]`, zh: "此项不是规划文件，已忽略", en: "this entry is not a plan file; ignored", kind: "invalid" });
+  });
+  return { files, notes };
+}
+
+/**
+ * Adds an imported plan file to what a workbook stores, replacing a stored plan of the same id.
+ * A file that fails validation is refused with its problems, and the stored value is unchanged.
+ */
+export function importPlanIntoWorkbook(
+  stored: unknown,
+  file: string,
+  text: string,
+): { ok: true; stored: string; planId: string; replaced: boolean } | { ok: false; issues: CatalogIssue[] } {
+  const r = parsePlanText(file, text.replace(/^\uFEFF/, ""));
+  if (!r.ok) return { ok: false, issues: r.issues };
+  const kept: StoredPlans["plans"] = [];
+  let replaced = false;
+  for (const f of decodeWorkbookPlans(stored).files) {
+    if (!("text" in f)) continue;
+    const other = parsePlanText(f.file, f.text.replace(/^\uFEFF/, ""));
+    if (other.ok && other.plan.id === r.plan.id) replaced = true;
+    else kept.push({ file: f.file, text: f.text });
+  }
+  const next: StoredPlans = { formatVersion: 1, plans: [...kept, { file, text }] };
+  return { ok: true, stored: JSON.stringify(next), planId: r.plan.id, replaced };
+}
