@@ -1,7 +1,7 @@
 /**
  * Holds every figure of a plan against the plan's own text (data/sources/<source>): each quote stands
  * in the text, each figure is written in its quotes, each year is named. Stricter than the outside
- * check (../shared/tools/check-provenance.mjs) in three ways, each catching a real kind of typing
+ * check (../shared/tools/check-provenance.mjs) in four ways, each catching a real kind of typing
  * mistake:
  * - a year is not a figure: "到2025年" does not make 2025 a target value;
  * - a scaled figure needs its unit beside the number: 57500000 needs "5750万", 0.95 needs "95%";
