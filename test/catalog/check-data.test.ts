@@ -203,4 +203,14 @@ describe("the command", () => {
     expect(r.stdout).toMatch(/XZ\.json \$: 不是有效的 JSON：.* \/ not valid JSON/);
     expect(r.stdout.trim().split("\n").at(-1)).toMatch(/2 个问题 \/ .*: 2 problems$/);
   });
+
+  it("check-plan.ts, the older name, is the same check: a broken file is exit 1, never a stack trace and 'all hold'", () => {
+    const file = path.join(tmp, "JY.json");
+    fs.writeFileSync(file, '{"formatVersion": 1, "id": "JY"}');
+    const r = spawnSync(process.execPath, [path.join(REPO, "node_modules", "tsx", "dist", "cli.mjs"), "scripts/check-plan.ts", file], { cwd: REPO, encoding: "utf8" });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).not.toMatch(/all hold|\n\s+at /);
+    expect(r.stdout).toMatch(/JY\.json \$\.title: 缺少必填字段 \/ a required field is missing/);
+  });
 });
