@@ -12,6 +12,7 @@ require("tsx/cjs/api").register();
 const { localizeFunctionsJson } = require("./src/functions/localize.ts");
 const { DEV_BASE_URL, NO_BASE_URL_MESSAGE, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
 
+const PLAN_LIST = path.resolve(__dirname, "src/core/catalog/plan-list.ts");
 const OFFICE_JS_CDN = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
 
 // Only what Excel needs of the office.js package (it holds every host and language: 86 MB).
@@ -98,7 +99,13 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        // The plan list is written at build time from the files in data/plans/ (scripts/plan-list.cjs).
+        { test: PLAN_LIST, use: { loader: path.resolve(__dirname, "scripts/plan-list.cjs") } },
+        {
+          test: /\.tsx?$/,
+          exclude: [/node_modules/, PLAN_LIST],
+          use: { loader: "ts-loader", options: { transpileOnly: true } },
+        },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

@@ -7,8 +7,8 @@ import path from "node:path";
 import type { PlanInput } from "../../src/core/catalog/schema";
 
 export const REPO = path.resolve(__dirname, "..", "..");
-export const SHARED = path.resolve(REPO, "..", "shared");
-export const SEEDS = path.join(SHARED, "seeds");
+/** The plans' own texts, in the repository (nothing is read from outside it). */
+export const SOURCES = path.join(REPO, "data", "sources");
 
 /** A plan file's content as untrusted JSON: the tests break it in ways the types would forbid. */
 export type PlanJson = { [field: string]: any; targets: Array<{ [field: string]: any }> };
@@ -68,9 +68,9 @@ export function planFilesOnDisk(): string[] {
     .sort();
 }
 
-/** The source text of a seed plan with white space removed, as check-provenance compares. */
-export function seedText(file: string): string {
-  return squash(fs.readFileSync(path.join(SEEDS, file), "utf8"));
+/** The source text of a plan (data/sources/) with white space removed, as the provenance check compares. */
+export function sourceText(file: string): string {
+  return squash(fs.readFileSync(path.join(SOURCES, file), "utf8"));
 }
 export const squash = (s: string) => s.replace(/[\s\u3000]+/g, "");
 

@@ -1,11 +1,11 @@
 /**
- * Spot values from every plan, each checked by hand against the plan's text in ../shared/seeds/.
+ * Spot values from every plan, each checked by hand against the plan's text in data/sources/.
  * Every case names the words of the plan it rests on ("evidence"); the test also holds those words
- * against the seed file, so a case cannot quietly drift from the plan it claims to read.
+ * against the source file, so a case cannot quietly drift from the plan it claims to read.
  */
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import type { Target } from "../../src/core/catalog/schema";
-import { seedText, squash } from "./fixtures";
+import { sourceText, squash } from "./fixtures";
 
 const catalog = bundledCatalog();
 const target = (id: string): Target => {
@@ -382,7 +382,7 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
 };
 
 describe.each(Object.entries(PLANS))("plan %s: spot values checked against the plan text", (planId, { source, spots }) => {
-  const text = seedText(source);
+  const text = sourceText(source);
 
   it("is the plan of that source file", () => {
     expect(catalog.plan(planId)?.source).toBe(source);
@@ -407,7 +407,7 @@ describe("plan metadata as printed", () => {
   ] as const)("%s", (id, fields, evidence) => {
     const plan = catalog.plan(id)!;
     expect(plan).toMatchObject(fields);
-    const text = seedText(plan.source);
+    const text = sourceText(plan.source);
     for (const words of evidence) expect(text).toContain(squash(words));
   });
 

@@ -142,6 +142,18 @@ describe("each kind of invalid file is rejected with file, JSON path and problem
     expectIssue(issuesOf(p), "$.targets[1].id", /应以规划编号 TS- 开头/, /must start with the plan id TS-/);
   });
 
+  it.each(["../000_x.txt", "sub/000_x.txt", "sub\\000_x.txt", ".hidden.txt", "000_x.json", "000_x"])("a source that is not a .txt name in data/sources/: %j", (source) => {
+    const p = minimalPlan();
+    p.source = source;
+    expectIssue(issuesOf(p), "$.source", /来源须为 data\/sources\/ 中的 \.txt 文件名/, /source must be a \.txt file name in data\/sources\//);
+  });
+
+  it("a county's own source name, in Chinese, is fine", () => {
+    const p = minimalPlan();
+    p.source = "005_新乡县知识产权规划.txt";
+    expect(validatePlan(FILE, p).ok).toBe(true);
+  });
+
   it("a target id that does not look like an id at all", () => {
     const p = minimalPlan();
     p.targets[1].id = "ts 2";
@@ -289,7 +301,7 @@ describe("across files", () => {
       ...BUNDLED_PLAN_FILES,
       { file: "data/plans/NULL.json", data: null },
     ]);
-    expect(c.plans.map((p) => p.id)).toEqual(["JZ", "XZ", "HN", "XC", "JY"]);
+    expect(c.plans.map((p) => p.id)).toEqual(BUNDLED_PLAN_FILES.map((f) => (f.data as { id: string }).id));
     expect(c.get("JZ-05")).toBeDefined();
     expect(c.get("BR-01")).toBeUndefined();
     expect(new Set(c.issues.map((i) => i.file))).toEqual(new Set(["data/plans/BR.json", "data/plans/NULL.json"]));
@@ -336,6 +348,7 @@ describe("across files", () => {
   it("the bundled plans on disk load without a problem", () => {
     const { catalog, problems } = loadCatalogFromDisk();
     expect(problems).toEqual([]);
-    expect(catalog.plans.map((p) => p.id).sort()).toEqual(["HN", "JY", "JZ", "XC", "XZ"]);
+    expect(catalog.plans.map((p) => p.id).sort()).toEqual(BUNDLED_PLAN_FILES.map((f) => (f.data as { id: string }).id).sort());
+    expect(catalog.plans.length).toBeGreaterThan(0);
   });
 });

@@ -348,7 +348,7 @@ describe("strict comparators (超过/突破: equal is not achieved)", () => {
 
 describe("ranges (inside, below, above)", () => {
   it.each([
-    // HN-32 建设3-5家 (cumulative), at the target year 2025
+    // HN-32 建设3-5家 (additions), at the target year 2025
     ["HN-32", 2025, 2, false, "behind"],
     ["HN-32", 2025, 3, true, "achieved"],
     ["HN-32", 2025, 5, true, "achieved"],

@@ -191,13 +191,13 @@ describe("assessment of real targets, every plan and every kind", () => {
     ["HN-04 1.7M in 2023: behind on the linear path", ref("HN-04"), { 2023: 1700000 }, 2023, LINEAR, { status: "behind", pace: 0.854739, progress: 0.512843 }],
     // compound expected 1702753.399, move 581753.399: pace = 579000/581753.399 = 0.99527
     ["HN-04 1.7M in 2023: on track on the compound path", ref("HN-04"), { 2023: 1700000 }, 2023, COMPOUND, { status: "onTrack", pace: 0.995267 }],
-    // ── HN, cumulative range 3–5 家 with no base: HN-32
+    // ── HN, additions range 3–5 家 (建设 N 家: what the period adds) with no base: HN-32
     ["HN-32 4 in 2025: inside 3–5 → achieved", ref("HN-32"), { 2025: 4 }, 2025, LINEAR, { status: "achieved" }],
     ["HN-32 6 in 2025: above 5 → ahead", ref("HN-32"), { 2025: 6 }, 2025, LINEAR, { status: "ahead", gap: -3 }],
     ["HN-32 2 in 2025: below 3 at the target year → behind", ref("HN-32"), { 2025: 2 }, 2025, LINEAR, { status: "behind" }],
-    // a running total with no printed base counts from 0 the year before the period (2020):
-    // expected 2024 = 0 + 3·4/5 = 2.4; pace = 2/2.4 = 0.833 < 0.95 → behind; progress = 2/3
-    ["HN-32 1 then 2: a running total counts from zero before the period", ref("HN-32"), { 2023: 1, 2024: 2 }, 2024, LINEAR,
+    // additions with no printed base count from 0 the year before the period (2020):
+    // 1 + 1 = 2 by 2024; expected 2024 = 0 + 3·4/5 = 2.4; pace = 2/2.4 = 0.833 < 0.95 → behind; progress = 2/3
+    ["HN-32 1 then 1 added: additions count from zero before the period", ref("HN-32"), { 2023: 1, 2024: 1 }, 2024, LINEAR,
       { status: "behind", expected: 2.4, pace: 0.833333, progress: 0.666667 }],
     // ── HN, score in points: HN-15 82分, no base; observed base 78 (2021); expected 2023 = 78 + 4·2/4 = 80
     ["HN-15 78 then 80 分: on track; completion 80/82", ref("HN-15"), { 2021: 78, 2023: 80 }, 2023, LINEAR,

@@ -5,6 +5,7 @@ import { act, fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { enUS } from "../../src/taskpane/i18n/en-US";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import type { WriteOptions, WriteResult } from "../../src/taskpane/office/workbook";
+import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { EXCEL_HOST, fakeWorkbook, memoryStore, officeError, PREVIEW_HOST, renderSettled } from "./helpers";
 
 const choose = (name: RegExp) => fireEvent.click(screen.getByRole("checkbox", { name }));
@@ -37,7 +38,7 @@ describe("sheets: write and refresh", () => {
     expect(screen.getByRole("checkbox", { name: "全选" })).toBePartiallyChecked();
     fireEvent.click(screen.getByRole("checkbox", { name: "全选" }));
     const plans = within(screen.getByRole("group", { name: "选择规划" })).getAllByRole("checkbox");
-    expect(plans).toHaveLength(6);
+    expect(plans).toHaveLength(bundledCatalog().plans.length + 1); // every plan, and 全选
     expect(plans.every((c) => (c as HTMLInputElement).checked)).toBe(true);
     fireEvent.click(screen.getByRole("checkbox", { name: "全选" }));
     expect(plans.some((c) => (c as HTMLInputElement).checked)).toBe(false);

@@ -1,21 +1,11 @@
 /**
- * The plans shipped with the add-in. To add a plan: put its file in data/plans/ and add one
- * line here (docs/data.md). Static imports keep the bundle free of eval and of network fetches.
+ * The plans shipped with the add-in: every file in data/plans/ (see plan-list.ts: the list is made
+ * at build time, so adding a plan needs no code change; docs/data.md).
  */
 import { type Catalog, loadCatalog, type RawPlanFile } from "./catalog";
-import JZ from "../../../data/plans/JZ.json";
-import XZ from "../../../data/plans/XZ.json";
-import HN from "../../../data/plans/HN.json";
-import XC from "../../../data/plans/XC.json";
-import JY from "../../../data/plans/JY.json";
+import { PLAN_FILES } from "./plan-list";
 
-export const BUNDLED_PLAN_FILES: readonly RawPlanFile[] = [
-  { file: "data/plans/JZ.json", data: JZ },
-  { file: "data/plans/XZ.json", data: XZ },
-  { file: "data/plans/HN.json", data: HN },
-  { file: "data/plans/XC.json", data: XC },
-  { file: "data/plans/JY.json", data: JY },
-];
+export const BUNDLED_PLAN_FILES: readonly RawPlanFile[] = PLAN_FILES;
 
 let cached: Catalog | undefined;
 

@@ -13,6 +13,8 @@ export interface CatalogEntry {
 export interface RawPlanFile {
   file: string;
   data: unknown;
+  /** Set instead of data when the file could not be read as JSON (the reader's message). */
+  error?: { zh: string; en: string };
 }
 
 export class Catalog {
@@ -82,7 +84,11 @@ export function loadCatalog(files: readonly RawPlanFile[]): Catalog {
   const issues: CatalogIssue[] = [];
   const planIds = new Map<string, string>();
   const targetIds = new Map<string, string>();
-  for (const { file, data } of files) {
+  for (const { file, data, error } of files) {
+    if (error) {
+      issues.push({ file, path: "$", ...error });
+      continue;
+    }
     const result = validatePlan(file, data);
     if (!result.ok) {
       issues.push(...result.issues);

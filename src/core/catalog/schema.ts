@@ -149,8 +149,14 @@ export const Plan = z.object({
   level: Level,
   region: Localized,
   period: z.object({ start: Year, end: Year }),
-  /** File name of the source text in shared/seeds/. */
-  source: z.string().regex(/^[^/\\]+\.txt$/, "来源须为 .txt 文件名 / source must be a .txt file name"),
+  /** File name of the plan's text in data/sources/: no folders, no leading dot, no control characters. */
+  source: z
+    .string()
+    .regex(
+      // eslint-disable-next-line no-control-regex -- control characters are what it keeps out
+      /^(?!\.)[^/\\\u0000-\u001f]+\.txt$/,
+      "来源须为 data/sources/ 中的 .txt 文件名（不含文件夹、不以点开头） / source must be a .txt file name in data/sources/ (no folders, no leading dot)",
+    ),
   targets: z.array(Target).min(1),
 });
 export type Plan = z.infer<typeof Plan>;
