@@ -10,6 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { checkData, type PlanFileText } from "../src/core/catalog/check-data";
 import { formatIssue } from "../src/core/catalog/validate";
+import { parseJsonText } from "../src/node/plan-files";
 
 export const REPO = path.resolve(__dirname, "..");
 
@@ -29,7 +30,11 @@ export function runCheckData(args: readonly string[], root = REPO, cwd = root): 
       // Named as the person typed it (relative to where they are), or as data/plans/X.json.
       const shown = path.relative(wholeFolder ? root : cwd, abs).split(path.sep).join("/");
       try {
-        files.push({ file: shown, text: fs.readFileSync(abs, "utf8") });
+        const text = fs.readFileSync(abs, "utf8");
+        // A syntax error is named by line and column, as the other tools name it.
+        const json = parseJsonText(shown, text.replace(/^\uFEFF/, ""));
+        if (json.ok) files.push({ file: shown, text });
+        else unreadable.push(json.message.replace(`${shown}: `, `${shown} $: `));
       } catch (e) {
         unreadable.push(`${shown} $: 无法读取文件（${(e as NodeJS.ErrnoException).code ?? "error"}） / cannot read the file (${(e as Error).message})`);
       }

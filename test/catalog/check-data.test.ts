@@ -47,6 +47,17 @@ describe("the bundled data", () => {
   });
 });
 
+describe("a plan file that is not JSON", () => {
+  it("is named with the line and column of the mistake, in Chinese and English, and fails the check", () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "check-data-"));
+    const file = path.join(dir, "KF.json");
+    fs.writeFileSync(file, '{\n  "id": "KF",\n  "title": "x",,\n}');
+    const { lines, code } = runCheckData([file], REPO, dir);
+    expect(lines[0]).toMatch(/^KF\.json \$: 不是有效的 JSON：第 3 行第 \d+ 列.* \/ not valid JSON: line 3, column \d+/);
+    expect(code).toBe(1);
+  });
+});
+
 describe("each rule catches a planted mistake", () => {
   it("a year typed as a figure: 到2025年 does not make 2025 a target value", () => {
     const jz = readPlan("JZ");
