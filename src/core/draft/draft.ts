@@ -22,7 +22,7 @@ import type { DraftResult, Proposal, ProposalOrigin } from "./types";
 
 const UNITS = [
   "个百分点", "百分点", "人次", "场次", "家次", "万元", "亿元", "万件", "万人", "万家",
-  "元", "件", "家", "个", "项", "次", "名", "人", "所", "%", "分", "条", "场", "户", "座", "款", "篇", "部", "套", "只",
+  "个工作日", "工作日", "个月", "小时", "天", "元", "件", "家", "个", "项", "次", "名", "人", "所", "%", "分", "条", "场", "户", "座", "款", "篇", "部", "套", "只",
 ];
 const UNIT_RE = UNITS.map((u) => u.replace("%", "%")).join("|");
 /** number, optional range, optional 万/亿, unit, optional 以上/以内 … */
@@ -52,7 +52,14 @@ const QUALITATIVE_RE =
   /(明显|显著|大幅|稳步|持续|不断|进一步|逐步|较大|大幅度)?(增长|增加|增多|提升|提高|改善|优化|增强|缩短|下降|减少|降低)$|(有所突破|取得新突破|实现突破|有新突破|实现新突破|位居全省前列|位居前列|迈上新台阶)$/;
 const MILESTONE_RE = /^(建成|建立|出台|设立|成立|制定|修订|创建|申建|构建)|(申报成功|建成|挂牌|通过验收|获批)$/;
 const RETRO_HEADING = /背景|基础|现状|回顾|成就|成效|形势|进展/;
-const RETRO_PARAGRAPH = /五年来|十三五”?期间|“十三五”时期|过去[一二三四五六七八九十]年|以来，/;
+const RETRO_SENTENCE = /五年来|十[一二三]五”?(期间|时期|以来)|过去[一二三四五六七八九十]年|以来，|是“?十[一二三]五|由\s*20\d\d\s*年.{0,20}增长至/;
+
+/** A sentence about the past: a 回顾 phrase, or only years before the plan's (not after 较/比). */
+function isPast(sentence: string, firstFuture: number): boolean {
+  if (RETRO_SENTENCE.test(sentence)) return true;
+  const years = [...sentence.matchAll(/(较|比|与)?\s*(20\d\d)\s*年(?!\s*[-~至到])/g)].filter((m) => !m[1]);
+  return years.length > 0 && years.every((m) => Number(m[2]) < firstFuture) && !/(到|至)\s*20\d\d/.test(sentence);
+}
 const DECREASE = /下降|降低|减少|缩短|压缩|控制在|不超过|以内|以下/;
 
 // ---------------------------------------------------------------------------------------------
@@ -237,7 +244,7 @@ function newProposal(p: Partial<Proposal> & Pick<Proposal, "name" | "origin" | "
 
 function sentenceProposals(par: Paragraph, ctx: Context): void {
   const { norm, text } = par;
-  if (par.retro || RETRO_PARAGRAPH.test(norm)) return;
+  if (par.retro) return;
   const years = yearPhrases(norm, ctx.firstFuture);
   const untilEnd = /试点期满|规划期末|期末|期满/.test(norm);
   const yearAt = (pos: number): { year: number | null; how: "before" | "after" | "period" | null } => {
@@ -249,6 +256,7 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
   const quoteOf = (start: number, end: number) => text.slice(start, end).trim();
 
   for (const sentence of splitSpans(norm, 0, norm.length, /[。！？；;]/)) {
+    if (isPast(norm.slice(sentence.start, sentence.end), ctx.firstFuture)) continue;
     const clauses = splitSpans(norm, sentence.start, sentence.end, /[，,：:]/);
     let sentenceVerb: string | null = null;
     let last: Proposal | null = null;
@@ -537,7 +545,7 @@ function tableProposals(table: TextTable, ctx: Context, firstFuture: number): vo
       newProposal({
         name,
         origin: "table",
-        quotes: [row.cells.join("\t")],
+        quotes: [row.quote],
         section: table.caption ?? "表",
         unit,
         display,

@@ -8,6 +8,8 @@ import { normalizeChars } from "./text";
 
 export interface TableRow {
   cells: string[];
+  /** The row as a quote: its cells in order, so that without white space it stands in the text. */
+  quote: string;
   /** Line numbers (0-based) the row occupies. */
   lines: number[];
 }
@@ -44,8 +46,8 @@ export function findTables(lines: string[]): TextTable[] {
     const line = lines[i];
     const pipes = pipeCells(line);
     if (pipes) {
-      if (pipes.length) rows.push({ cells: pipes, lines: [i] });
-      else rows.push({ cells: [], lines: [i] }); // separator row: keeps the table together
+      if (pipes.length) rows.push({ cells: pipes, quote: pipes.join(" | "), lines: [i] });
+      else rows.push({ cells: [], quote: "", lines: [i] }); // separator row: keeps the table together
       i++;
       continue;
     }
@@ -59,12 +61,12 @@ export function findTables(lines: string[]): TextTable[] {
         i++;
       }
       if (cells.length >= 2) {
-        rows.push({ cells, lines: Array.from({ length: i - start }, (_, k) => start + k) });
+        rows.push({ cells, quote: cells.join("\t"), lines: Array.from({ length: i - start }, (_, k) => start + k) });
       }
       continue;
     }
     if (line.includes("\t") && tabCells(line).length >= 2) {
-      rows.push({ cells: tabCells(line), lines: [i] });
+      rows.push({ cells: tabCells(line), quote: tabCells(line).join("\t"), lines: [i] });
     }
     i++;
   }

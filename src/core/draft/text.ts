@@ -10,6 +10,7 @@ export function normalizeChars(text: string): string {
   for (const ch of text) {
     const c = ch.codePointAt(0)!;
     if (c >= 0xff10 && c <= 0xff19) out += String.fromCharCode(c - 0xff10 + 48);
+    else if ((c >= 0xff21 && c <= 0xff3a) || (c >= 0xff41 && c <= 0xff5a)) out += String.fromCharCode(c - 0xfee0);
     else if (c === 0xff05) out += "%";
     else if (c === 0xff0e) out += ".";
     else if (c === 0xff0d || c === 0x2013 || c === 0x2014 || c === 0xff5e || c === 0x301c) out += "-";
