@@ -17,9 +17,10 @@ export function stated(value: number, quotes: string[]): boolean {
     const q = normalizeChars(raw);
     if ([...q].some((ch) => HAN[ch] === value)) return true;
     const headerScale = /[（(](万|亿)[^（）()]{0,3}[）)]/.exec(q)?.[1];
-    for (const m of q.matchAll(/\d+(?:\.\d+)?/g)) {
-      const x = Number(m[0]);
-      const after = q.slice(m.index + m[0].length).replace(/^\s+/, "");
+    for (const m of q.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
+      const x = Number(m[0].replace(/,/g, ""));
+      // 3000余万元: "more than 3000万"; the scale still stands beside the number.
+      const after = q.slice(m.index + m[0].length).replace(/^\s*(余|多)?\s*/, "");
       if (sameNumber(x, value)) return true;
       if (after.startsWith("万") && sameNumber(x * 1e4, value)) return true;
       if (after.startsWith("亿") && sameNumber(x * 1e8, value)) return true;

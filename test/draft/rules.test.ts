@@ -150,3 +150,27 @@ describe("the plan's particulars", () => {
     expect(draftPlan("").proposals).toEqual([]);
   });
 });
+
+describe("a one-year work plan in another style (test/draft/fixtures/work-points.txt)", () => {
+  const { meta, proposals } = draftPlan(fixture("work-points.txt"));
+  const by = (name: string) => proposals.find((p) => p.name === name);
+
+  it("takes the title's single year as the period", () => {
+    expect(meta).toMatchObject({ title: "某市2025年知识产权工作要点", period: { start: 2025, end: 2025 } });
+  });
+
+  it("reads 1,200, 3000余万元, 同比增长, 到“十四五”末 and numbered items", () => {
+    expect(by("发明专利授权量")).toMatchObject({ targetValue: 1200, comparator: "atLeast", targetYear: 2025 });
+    expect(by("发明专利授权量")!.quotes[0]).toContain("同比增长15%");
+    expect(proposals.find((p) => p.targetValue === 15)).toBeUndefined();
+    expect(by("知识产权质押融资登记金额")).toMatchObject({ targetValue: 30000000, unit: "元", comparator: "exceed" });
+    expect(by("每万人口高价值发明专利拥有量")).toMatchObject({ targetValue: 4, targetYear: 2025 });
+    expect(by("知识产权示范企业")).toMatchObject({ targetValue: 5, kind: "additions", comparator: "atLeast" });
+    expect(by("知识产权保护工作站")).toMatchObject({ targetValue: 3, targetYear: 2025 });
+  });
+
+  it("reads lower-is-better targets as such", () => {
+    expect(by("专利侵权纠纷案件结案周期")).toMatchObject({ targetValue: 30, unit: "个工作日", comparator: "atMost", direction: "decrease" });
+    expect(by("商标侵权案件数量")).toMatchObject({ targetValue: 50, comparator: "atMost", direction: "decrease" });
+  });
+});

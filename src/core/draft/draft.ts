@@ -22,12 +22,15 @@ import type { DraftResult, Proposal, ProposalOrigin } from "./types";
 
 const UNITS = [
   "个百分点", "百分点", "人次", "场次", "家次", "万元", "亿元", "万件", "万人", "万家",
-  "个工作日", "工作日", "个月", "小时", "天", "元", "件", "家", "个", "项", "次", "名", "人", "所", "%", "分", "条", "场", "户", "座", "款", "篇", "部", "套", "只",
+  "个工作日", "工作日", "个月", "小时", "天", "期", "元", "件", "家", "个", "项", "次", "名", "人", "所", "%", "分", "条", "场", "户", "座", "款", "篇", "部", "套", "只",
 ];
 const UNIT_RE = UNITS.map((u) => u.replace("%", "%")).join("|");
+/** 1200, 2.68, 1,200 (thousands separated by commas). */
+const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const toNumber = (s: string) => Number(s.replace(/,/g, ""));
 /** number, optional range, optional 万/亿, unit, optional 以上/以内 … */
 const FIGURE_RE = new RegExp(
-  String.raw`(\d+(?:\.\d+)?)(?:\s*(?:-|~|至)\s*(\d+(?:\.\d+)?))?\s*(万|亿)?\s*(` + UNIT_RE + String.raw`)(及以上|以上|以内|以下|左右)?`,
+  String.raw`(${NUMBER})(?:\s*(?:-|~|至)\s*(${NUMBER}))?\s*(万|亿)?\s*(余|多)?\s*(` + UNIT_RE + String.raw`)(及以上|以上|以内|以下|左右)?`,
   "g",
 );
 /** 开展一次, 培育三大: a single Chinese numeral right after a verb, with a measure word. */
@@ -39,15 +42,16 @@ const VERB =
 const LEAD_VERBS = new RegExp(`^((?:${VERB})(?:(?:和|与|及|并|、)?(?:${VERB}))*)`);
 /** Words before a name that are not part of it. */
 const LEAD_NOISE =
-  /^(?:[、，,；;：:\s*“”"—–-]|其中|同时|并|且|力争|争取|确保|努力|力求|预计|推动|促进|实现|使|要|将|全市|全省|全县|全区|全州|我市|我省|我县|我区|本市|全|各类|各级|每年|(?:到|至)\s*20\d\d\s*年(?:底|末)?)+/;
+  /^(?:[、，,；;：:\s*“”"—–-]|全年|年内|其中|同时|并|且|力争|争取|确保|努力|力求|预计|推动|促进|实现|使|要|将|全市|全省|全县|全区|全州|我市|我省|我县|我区|本市|全|各类|各级|每年|[（(]\d+[）)]|(?:到|至)\s*20\d\d\s*年(?:底|末)?|20\d\d\s*年(?:底|末)?前|(?:到|至)\s*“?十[三四五]五”?(?:末|期末|时期末))+/;
 const COMPARATOR_TAIL: Array<[RegExp, Comparator]> = [
   [/(不低于|不少于|至少|大于等于)\s*$/, "atLeast"],
   [/(不超过|不高于|不多于|控制在|低于|少于)\s*$/, "atMost"],
   [/(突破|超过|超出|高于|多于|超)\s*$/, "exceed"],
+  [/(下降到|下降至|降低到|降低至|减少到|减少至|缩短到|缩短至|压缩到|压缩至)\s*$/, "atMost"],
   [/(达到|达|增至|增加到|增长到|增长至|提高到|提升到|提高至|提升至|上升到|上升至|保持在|稳定在|为|到)\s*$/, "reach"],
 ];
 const TAIL_WORDS =
-  /(不低于|不少于|至少|大于等于|不超过|不高于|不多于|控制在|低于|少于|突破|超过|超出|高于|多于|超|达到|达|增至|增加到|增长到|增长至|提高到|提升到|提高至|提升至|上升到|上升至|保持在|稳定在|为|到|累计|每年|年均)+\s*$/;
+  /(力争|争取|确保|预计|要|将|下降到|下降至|降低到|降低至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|不低于|不少于|至少|大于等于|不超过|不高于|不多于|控制在|低于|少于|突破|超过|超出|高于|多于|超|达到|达|增至|增加到|增长到|增长至|提高到|提升到|提高至|提升至|上升到|上升至|保持在|稳定在|为|到|累计|每年|年均)+\s*$/;
 const QUALITATIVE_RE =
   /(明显|显著|大幅|稳步|持续|不断|进一步|逐步|较大|大幅度)?(增长|增加|增多|提升|提高|改善|优化|增强|缩短|下降|减少|降低)$|(有所突破|取得新突破|实现突破|有新突破|实现新突破|位居全省前列|位居前列|迈上新台阶)$/;
 const MILESTONE_RE = /^(建成|建立|出台|设立|成立|制定|修订|创建|申建|构建)|(申报成功|建成|挂牌|通过验收|获批)$/;
@@ -61,6 +65,8 @@ function isPast(sentence: string, firstFuture: number): boolean {
   return years.length > 0 && years.every((m) => Number(m[2]) < firstFuture) && !/(到|至)\s*20\d\d/.test(sentence);
 }
 const DECREASE = /下降|降低|减少|缩短|压缩|控制在|不超过|以内|以下/;
+
+const FIVE_YEAR_END: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030 };
 
 // ---------------------------------------------------------------------------------------------
 // Document structure
@@ -148,6 +154,10 @@ function yearPhrases(norm: string, firstFuture: number): Array<{ at: number; yea
     const year = Number(m[1]);
     if (year >= firstFuture) out.push({ at: m.index, year });
   }
+  // 到“十四五”末: the last year of that five-year plan.
+  for (const m of norm.matchAll(/(到|至)\s*“?(十[三四五]五)”?(末|期末|时期末)/g)) {
+    out.push({ at: m.index, year: FIVE_YEAR_END[m[2]] });
+  }
   return out.sort((a, b) => a.at - b.at);
 }
 
@@ -163,7 +173,8 @@ function splitSpans(s: string, from: number, to: number, sep: RegExp): Span[] {
   const out: Span[] = [];
   let start = from;
   for (let i = from; i < to; i++) {
-    if (sep.test(s[i])) {
+    // 1,200: a comma between digits separates thousands, not clauses.
+    if (sep.test(s[i]) && !(s[i] === "," && /\d/.test(s[i - 1] ?? "") && /^\d{3}(?!\d)/.test(s.slice(i + 1, i + 5)))) {
       if (i > start) out.push({ start, end: i });
       start = i + 1;
     }
@@ -276,10 +287,12 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         const end = start + m[0].length;
         const before = norm[start - 1] ?? "";
         if (/[A-Za-z/\d.]/.test(before) || /第|前|近|约/.test(before)) continue;
-        if (m[4] === "%" && /\d/.test(norm[end] ?? "")) continue;
+        const [, lo, hi, scaleWord, approx, unitWord, mod] = m;
+        if (unitWord === "%" && /\d/.test(norm[end] ?? "")) continue;
         // 17部门, 名单, 项目: the unit character starts another word.
-        if (/^(部门|名单|名称|项目|个人|人民|人员|人才|分类|分局|条例|条件|场所|所有|家庭|次要|户籍|款项|只有|套餐|篇章|部分|部署|部委)/.test(norm.slice(end - m[4].length - (m[5]?.length ?? 0), end - (m[5]?.length ?? 0) + 1))) continue;
-        figs.push({ start, end, lo: Number(m[1]), hi: m[2] != null ? Number(m[2]) : null, scaleWord: m[3], unitWord: m[4], mod: m[5] });
+        const unitEnd = end - (mod?.length ?? 0);
+        if (/^(部门|名单|名称|项目|个人|人民|人员|人才|分类|分局|条例|条件|场所|所有|家庭|次要|户籍|款项|只有|套餐|篇章|部分|部署|部委|期间|期限|期末|期满)/.test(norm.slice(unitEnd - unitWord.length, unitEnd + 1))) continue;
+        figs.push({ start, end, lo: toNumber(lo), hi: hi != null ? toNumber(hi) : null, scaleWord, unitWord, mod: mod ?? (approx ? "余" : undefined) });
       }
       for (const m of ctext.matchAll(HAN_FIGURE_RE)) {
         const start = clause.start + m.index + m[1].length;
@@ -301,9 +314,9 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         const { unit, scale, display } = unitOf(f.scaleWord, f.unitWord);
 
         // 较2022年增长17%: the base of the figure just before, not a target of its own.
-        const growthBase = /较\s*(20\d\d)\s*年(?:底|末)?\s*(增长|提高|提升|增加|上升)\s*$/.exec(pre);
+        const growthBase = /(?:较\s*(20\d\d)\s*年(?:底|末)?|同比)\s*(增长|提高|提升|增加|上升)\s*$/.exec(pre);
         if (growthBase && unit === "%" && last && fi === 0 && last.targetValue != null && last.kind !== "growth") {
-          last.baseYear = Number(growthBase[1]);
+          if (growthBase[1]) last.baseYear = Number(growthBase[1]);
           last.notes.push(`${growthBase[0].trim()}${f.lo}%：基期值未印出 / base value not printed`);
           const q = quoteOf(lastQuoteStart, f.end);
           if (q) last.quotes[last.quotes.length - 1] = q;
@@ -321,7 +334,7 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         let name: string;
         let nameAfter = false;
         if ((lead && cleanName(cleanedPre.slice(lead[1].length)) === "") || cleanedPre === "" || enumeration) {
-          name = cleanName(post.replace(/^(以上|的)/, ""));
+          name = cleanName(post.replace(/^(以上|的)/, "")) || (lead ? lead[1] : "");
           nameAfter = true;
           if (enumeration && !post) continue;
         } else {
@@ -343,7 +356,10 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
             break;
           }
         }
-        if (f.mod === "以上" || f.mod === "及以上") {
+        if (f.mod === "余") {
+          comparator = "exceed";
+          explicitComparator = true;
+        } else if (f.mod === "以上" || f.mod === "及以上") {
           if (comparator !== "exceed") comparator = "atLeast";
           explicitComparator = true;
         } else if (f.mod === "以内" || f.mod === "以下") {
@@ -644,7 +660,8 @@ export function draftPlan(input: string): DraftResult {
     if (ys.length) goalYears.push(Math.max(...ys));
   }
   const meta = readMeta(lines, { goalYears, baseYears, scheduleStarts });
-  const firstFuture = meta.period ? meta.period.start : goalYears.length ? Math.min(...goalYears) : 2100;
+  // Years before this are the past (a base, an achievement); with no period or goal year, none is.
+  const firstFuture = meta.period ? meta.period.start : goalYears.length ? Math.min(...goalYears) : 0;
   const ctx: Context = { firstFuture, periodEnd: meta.period?.end ?? null, proposals: [] };
 
   // Text order: a table's rows stand where the table stands.

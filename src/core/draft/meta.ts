@@ -110,6 +110,11 @@ export function readMeta(
     if (five) {
       period = FIVE_YEAR[five[1]];
       periodFrom = "fiveYearPlan";
+    } else if (/^(20\d\d)\s*年/.test(t.replace(/^[^\d]{0,20}?(?=20\d\d)/, "")) && /(20\d\d)\s*年(度)?[^\d]{0,30}(要点|计划|方案|安排)$/.test(t)) {
+      // 2025年知识产权工作要点: a plan for one year.
+      const y = Number(/(20\d\d)/.exec(t)![1]);
+      period = { start: y, end: y };
+      periodFrom = "title";
     } else if (years.goalYears.length) {
       const end = Math.max(...years.goalYears);
       let start = end;

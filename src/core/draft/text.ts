@@ -45,8 +45,8 @@ export function writtenFigures(quote: string): number[] {
     const h = hanNumeral(ch);
     if (h != null) out.push(h);
   }
-  for (const m of normalizeChars(quote).matchAll(/\d+(?:\.\d+)?/g)) {
-    const n = Number(m[0]);
+  for (const m of normalizeChars(quote).matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
+    const n = Number(m[0].replace(/,/g, ""));
     out.push(n, scaleValue(n, 1e4), scaleValue(n, 1e8), n / 100);
   }
   return out;
