@@ -116,6 +116,18 @@ describe("tables", () => {
     expect(ps.find((p) => p.name === "专利转让许可金额")).toMatchObject({ unit: "元", baseValue: 3000000, targetValue: 8000000 });
   });
 
+  it("reads a table padded with spaces, with 1,775, — , a range and ≥95", () => {
+    const t =
+      "某县方案（2024-2026年）\n\n主要指标\n\n序号    指标名称                 2023年    2026年     属性\n" +
+      "1       有效发明专利拥有量（件）  1,775     2,000      预期性\n2       新增知识产权强企（家）    —         3-5        预期性\n" +
+      "3       按期结案率（%）           90        ≥95        约束性\n";
+    expect(figures(t).map((p) => [p.name, p.baseValue, p.targetValue, p.targetMax, p.comparator, p.kind, p.unit])).toEqual([
+      ["有效发明专利拥有量", 1775, 2000, null, "reach", "level", "件"],
+      ["新增知识产权强企", null, 3, 5, "range", "additions", "家"],
+      ["按期结案率", 90, 95, null, "atLeast", "level", "%"],
+    ]);
+  });
+
   it("reads a Markdown table with 基期值/目标值 headers", () => {
     const ps = figures(fixture("city-plan-markdown.txt"));
     expect(ps.find((p) => p.name === "马德里国际商标注册量")).toMatchObject({ baseYear: 2020, baseValue: 35, targetYear: 2025, targetValue: 60 });

@@ -67,6 +67,12 @@ export function findTables(lines: string[]): TextTable[] {
     }
     if (line.includes("\t") && tabCells(line).length >= 2) {
       rows.push({ cells: tabCells(line), quote: tabCells(line).join("\t"), lines: [i] });
+    } else {
+      // Cells padded with runs of spaces (PDF conversions): short cells, a number or a year among them.
+      const cells = line.trim().split(/\s{2,}|\u3000+/).filter((c) => c !== "");
+      if (cells.length >= 3 && cells.every((c) => c.length <= 40) && cells.some((c) => /^\d|^20\d\d\s*年/.test(normalizeChars(c)))) {
+        rows.push({ cells, quote: cells.join("\t"), lines: [i] });
+      }
     }
     i++;
   }
@@ -104,9 +110,15 @@ export function findTables(lines: string[]): TextTable[] {
 }
 
 /** A cell read as a number: "2.68", "5750万", "1亿", "95%", "≥20". Null for text, "—", "/". */
-export function cellNumber(cell: string): { value: number; scale: number; unit: string } | null {
-  const t = normalizeChars(cell).replace(/\s+/g, "");
-  const m = /^(?:≥|>|＞|不低于|不少于)?(\d+(?:\.\d+)?)(万|亿)?(元|件|家|个|项|人|次|所|%|分)?(以上)?$/.exec(t);
+export function cellNumber(cell: string): { value: number; max: number | null; scale: number; unit: string; atLeast: boolean } | null {
+  const t = normalizeChars(cell).replace(/\s+/g, "").replace(/(\d),(?=\d{3}(\D|$))/g, "$1");
+  const m = /^(≥|>|＞|不低于|不少于)?(\d+(?:\.\d+)?)(?:[-~至](\d+(?:\.\d+)?))?(万|亿)?(元|件|家|个|项|人|次|所|%|分)?(以上)?$/.exec(t);
   if (!m) return null;
-  return { value: Number(m[1]), scale: m[2] === "万" ? 1e4 : m[2] === "亿" ? 1e8 : 1, unit: m[3] ?? "" };
+  return {
+    value: Number(m[2]),
+    max: m[3] != null ? Number(m[3]) : null,
+    scale: m[4] === "万" ? 1e4 : m[4] === "亿" ? 1e8 : 1,
+    unit: m[5] ?? "",
+    atLeast: !!m[1] || !!m[6],
+  };
 }
