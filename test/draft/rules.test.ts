@@ -86,6 +86,16 @@ describe("target sentences", () => {
     ]);
   });
 
+  it("takes a base from the plan's account of the present, for the same indicator only", () => {
+    const t =
+      "某市方案（2024-2026年）\n\n一、发展基础\n\n截至2023年底，全市有效商标注册量3.1万件，每万人口发明专利拥有量4.5件。\n\n" +
+      "二、主要目标\n\n到2026年，有效商标注册量达到3.5万件，每万人高价值发明专利拥有量达到3件。";
+    const marks = only(t, "有效商标注册量");
+    expect(marks).toMatchObject({ baseYear: 2023, baseValue: 31000, targetValue: 35000 });
+    expect(marks.quotes).toContain("截至2023年底，全市有效商标注册量3.1万件");
+    expect(only(t, "高价值")).toMatchObject({ baseYear: null, baseValue: null });
+  });
+
   it("proposes qualitative goals without a figure", () => {
     const p = only(GOALS + "到2026年，PCT 专利申请量明显增长。", "PCT");
     expect(p).toMatchObject({ kind: "qualitative", comparator: "none", targetValue: null, targetYear: 2026 });

@@ -230,6 +230,73 @@ interface Context {
   firstFuture: number;
   periodEnd: number | null;
   proposals: Proposal[];
+  facts: Fact[];
+}
+
+/** A figure the plan reports of the past (截至2022年底，海外发明专利授权量达到19件): a base, perhaps. */
+interface Fact {
+  name: string;
+  value: number;
+  unit: string;
+  year: number;
+  yearPrinted: boolean;
+  quote: string;
+}
+
+/** Figures of a sentence about the past, each with the name before it and the year it is of. */
+function collectFacts(par: Paragraph, span: Span, ctx: Context): void {
+  const { norm, text } = par;
+  for (const clause of splitSpans(norm, span.start, span.end, /[，,：:]/)) {
+    let prevEnd = clause.start;
+    for (const m of norm.slice(clause.start, clause.end).matchAll(FIGURE_RE)) {
+      const start = clause.start + m.index;
+      const end = start + m[0].length;
+      const [, lo, hi, scaleWord, approx, unitWord] = m;
+      const pre = norm.slice(prevEnd, start);
+      const post = norm.slice(end, clause.end).trim();
+      prevEnd = end;
+      if (hi != null || approx || /[A-Za-z/\d.]/.test(norm[start - 1] ?? "")) continue;
+      if (post && /^[\u4e00-\u9fa5]/.test(post) && !/^(是|比|较|，)/.test(post)) continue;
+      const name = cleanName(pre.replace(/^(?:由|从)?\s*20\d\d\s*年(?:底|末)?的?/, "").replace(/(?:由|从)?\s*20\d\d\s*年(?:底|末)?的?$/, ""));
+      if (name.length < 2 || name.length > 40) continue;
+      const years = [...norm.slice(span.start, start).matchAll(/(20\d\d)\s*年/g)];
+      const lastYear = years[years.length - 1];
+      const year = lastYear ? Number(lastYear[1]) : ctx.firstFuture > 0 && ctx.firstFuture < 2100 ? ctx.firstFuture - 1 : null;
+      if (year == null) continue;
+      let qStart = lastYear && lastYear.index! + span.start >= clause.start - 40 ? Math.min(clause.start, span.start + lastYear.index!) : clause.start;
+      const lead = /(截至|截止|到|至|在)\s*$/.exec(norm.slice(Math.max(span.start, qStart - 4), qStart));
+      if (lead) qStart -= lead[0].length;
+      const { unit, scale } = unitOf(scaleWord, unitWord);
+      ctx.facts.push({ name, value: scaleValue(toNumber(lo), scale), unit, year, yearPrinted: !!lastYear, quote: text.slice(qStart, end).trim() });
+    }
+  }
+}
+
+/** A target without a base gets the plan's own report of the same indicator before the period. */
+function attachBases(proposals: Proposal[], facts: Fact[]): void {
+  for (const p of proposals) {
+    if (p.targetValue == null || p.baseValue != null || !["level", "cumulative"].includes(p.kind)) continue;
+    let best: Fact | null = null;
+    let bestSim = 0.8;
+    for (const f of facts) {
+      if (f.unit !== p.unit || (p.targetYear != null && f.year >= p.targetYear)) continue;
+      if (p.baseYear != null && p.baseYear !== f.year) continue;
+      const sim = nameSimilarity(f.name, p.name);
+      if (sim >= bestSim) {
+        best = f;
+        bestSim = sim;
+      }
+    }
+    if (!best) continue;
+    p.baseYear = best.year;
+    p.baseValue = best.value;
+    if (!p.quotes.some((q) => squash(q) === squash(best!.quote))) p.quotes.push(best.quote);
+    p.notes.push(
+      best.yearPrinted
+        ? `基期取自规划对现状的叙述 / base from the plan's account of the present`
+        : `基期取自规划对现状的叙述，基期年按规划起始年前一年 / base from the plan's account of the present; base year taken as the year before the period`,
+    );
+  }
 }
 
 function newProposal(p: Partial<Proposal> & Pick<Proposal, "name" | "origin" | "quotes" | "section">): Proposal {
@@ -255,7 +322,10 @@ function newProposal(p: Partial<Proposal> & Pick<Proposal, "name" | "origin" | "
 
 function sentenceProposals(par: Paragraph, ctx: Context): void {
   const { norm, text } = par;
-  if (par.retro) return;
+  if (par.retro) {
+    for (const sentence of splitSpans(par.norm, 0, par.norm.length, /[。！？；;]/)) collectFacts(par, sentence, ctx);
+    return;
+  }
   const years = yearPhrases(norm, ctx.firstFuture);
   const untilEnd = /试点期满|规划期末|期末|期满/.test(norm);
   const yearAt = (pos: number): { year: number | null; how: "before" | "after" | "period" | null } => {
@@ -267,7 +337,10 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
   const quoteOf = (start: number, end: number) => text.slice(start, end).trim();
 
   for (const sentence of splitSpans(norm, 0, norm.length, /[。！？；;]/)) {
-    if (isPast(norm.slice(sentence.start, sentence.end), ctx.firstFuture)) continue;
+    if (isPast(norm.slice(sentence.start, sentence.end), ctx.firstFuture)) {
+      collectFacts(par, sentence, ctx);
+      continue;
+    }
     const clauses = splitSpans(norm, sentence.start, sentence.end, /[，,：:]/);
     let sentenceVerb: string | null = null;
     let last: Proposal | null = null;
@@ -663,7 +736,7 @@ export function draftPlan(input: string): DraftResult {
   const meta = readMeta(lines, { goalYears, baseYears, scheduleStarts });
   // Years before this are the past (a base, an achievement); with no period or goal year, none is.
   const firstFuture = meta.period ? meta.period.start : goalYears.length ? Math.min(...goalYears) : 0;
-  const ctx: Context = { firstFuture, periodEnd: meta.period?.end ?? null, proposals: [] };
+  const ctx: Context = { firstFuture, periodEnd: meta.period?.end ?? null, proposals: [], facts: [] };
 
   // Text order: a table's rows stand where the table stands.
   const pars = paragraphs(lines, tableLines);
@@ -674,7 +747,9 @@ export function draftPlan(input: string): DraftResult {
   order.sort((a, b) => a.line - b.line);
   for (const o of order) o.run();
 
-  const proposals = merge(ctx.proposals).map((p, i) => ({ ...p, key: `P${String(i + 1).padStart(2, "0")}` }));
+  const merged = merge(ctx.proposals);
+  attachBases(merged, ctx.facts);
+  const proposals = merged.map((p, i) => ({ ...p, key: `P${String(i + 1).padStart(2, "0")}` }));
   return { meta, proposals };
 }
 
