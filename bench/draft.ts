@@ -48,11 +48,15 @@ export function benchDraft(): Record<string, string | number> {
   const t = totals(scores);
   out["draft: recall (floor 85 %)"] = `${pct(t.recall)} (${t.found} of ${t.figures} encoded figures)`;
   out["draft: precision (floor 70 %)"] = `${pct(t.precision)} (${t.matched} of ${t.proposals} proposals with a figure)`;
+  const b = scores.reduce((a, s) => ({ total: a.total + s.bases.total, right: a.right + s.bases.right }), { total: 0, right: 0 });
+  const ms = scores.reduce((a, s) => ({ total: a.total + s.milestones.total, right: a.right + s.milestones.right }), { total: 0, right: 0 });
+  out["draft: bases right, of found figures"] = `${b.right}/${b.total}`;
+  out["draft: milestones right, of found figures"] = `${ms.right}/${ms.total}`;
   out["draft: missed"] = scores.flatMap((s) => s.missed).join("; ") || "none";
   out["draft: unmatched proposals"] = scores.flatMap((s) => s.extra).join("; ") || "none";
   const chars = texts.reduce((a, x) => a + x.length, 0);
-  const ms = medianMs(() => texts.forEach((x) => draftPlan(x)));
-  out["draft: all texts ms"] = ms.toFixed(1);
-  out["draft: characters per ms"] = Math.round(chars / ms);
+  const took = medianMs(() => texts.forEach((x) => draftPlan(x)));
+  out["draft: all texts ms"] = took.toFixed(1);
+  out["draft: characters per ms"] = Math.round(chars / took);
   return out;
 }

@@ -8,7 +8,7 @@
  * Matching is one to one: two proposals of one figure count one hit and one miss. Among several
  * candidates the one whose name is closest wins.
  */
-import type { Plan } from "../catalog/schema";
+import type { Plan, Target } from "../catalog/schema";
 import { nameSimilarity, sameNumber } from "./text";
 import type { Proposal } from "./types";
 
@@ -25,6 +25,9 @@ export interface PlanScore {
   missed: string[];
   /** Proposals that match nothing: "P07 名称 10 (2025)". */
   extra: string[];
+  /** Of the found figures: printed bases (value and year) and milestones, and how many the proposal has right. */
+  bases: { total: number; right: number };
+  milestones: { total: number; right: number };
 }
 
 interface KeyFigure {
@@ -34,17 +37,18 @@ interface KeyFigure {
   value: number;
   max: number | null;
   conflict: boolean;
+  target: Target;
 }
 
 function keyFigures(plan: Plan): KeyFigure[] {
   const out: KeyFigure[] = [];
   for (const t of plan.targets) {
     if (t.target.value != null) {
-      out.push({ id: t.id, name: t.name.zh, year: t.target.year, value: t.target.value, max: t.target.max, conflict: false });
+      out.push({ id: t.id, name: t.name.zh, year: t.target.year, value: t.target.value, max: t.target.max, conflict: false, target: t });
     }
     for (const c of t.conflicts) {
       if (c.field === "targetValue" && c.value != null) {
-        out.push({ id: `${t.id}~`, name: t.name.zh, year: t.target.year, value: c.value, max: null, conflict: true });
+        out.push({ id: `${t.id}~`, name: t.name.zh, year: t.target.year, value: c.value, max: null, conflict: true, target: t });
       }
     }
   }
@@ -67,10 +71,24 @@ export function scorePlan(plan: Plan, proposals: readonly Proposal[]): PlanScore
   pairs.sort((a, b) => b.sim - a.sim);
   const keyTaken = new Set<number>();
   const propTaken = new Set<number>();
+  const bases = { total: 0, right: 0 };
+  const milestones = { total: 0, right: 0 };
   for (const pr of pairs) {
     if (keyTaken.has(pr.k) || propTaken.has(pr.p)) continue;
     keyTaken.add(pr.k);
     propTaken.add(pr.p);
+    const { target: t, conflict } = keys[pr.k];
+    const p = withFigure[pr.p];
+    if (conflict) continue;
+    if (t.base?.value != null) {
+      bases.total++;
+      if (p.baseYear === t.base.year && p.baseValue != null && sameNumber(p.baseValue, t.base.value)) bases.right++;
+    }
+    for (const m of t.milestones) {
+      milestones.total++;
+      const v = p.milestones[String(m.year)];
+      if (v != null && sameNumber(v, m.value)) milestones.right++;
+    }
   }
   const real = keys.map((k, i) => ({ k, i })).filter(({ k }) => !k.conflict);
   return {
@@ -83,6 +101,8 @@ export function scorePlan(plan: Plan, proposals: readonly Proposal[]): PlanScore
     extra: withFigure
       .filter((_, i) => !propTaken.has(i))
       .map((p) => `${p.key} ${p.name} ${p.targetValue}${p.targetMax != null ? `-${p.targetMax}` : ""} (${p.targetYear})`),
+    bases,
+    milestones,
   };
 }
 
