@@ -69,6 +69,19 @@ describe("target sentences", () => {
     expect(later.notes.join()).toMatch(/规划期末/);
   });
 
+  it("carries 到2025年，主要目标是： to the numbered paragraphs under it, not past the section", () => {
+    const t =
+      "某市规划（2021-2035年）\n\n二、主要目标\n\n到2025年，主要目标是：\n\n1. 有效发明专利拥有量达到5000件。\n\n" +
+      "三、重点任务\n\n建成专利导航服务基地2个。";
+    expect(only(t, "有效发明专利拥有量")).toMatchObject({ targetYear: 2025, name: "有效发明专利拥有量" });
+    expect(only(t, "专利导航服务基地")).toMatchObject({ targetYear: 2035 });
+  });
+
+  it("leaves rewards and subsidies out", () => {
+    const t = GOALS + "对获得中国专利金奖的企业奖励100万元，给予最高50万元补助，每件发明专利资助3000元。到2026年，专利转化金额达到200万元。";
+    expect(figures(t).map((p) => p.name)).toEqual(["专利转化金额"]);
+  });
+
   it("does not take a number inside a name, another plan's figures, or the past", () => {
     const t =
       "某市方案（2024-2026年）\n\n一、发展基础\n\n截至2023年底，全市有效发明专利1500件。\n\n二、主要目标\n\n" +

@@ -64,6 +64,7 @@ function isPast(sentence: string, firstFuture: number): boolean {
   const years = [...sentence.matchAll(/(较|比|与)?\s*(20\d\d)\s*年(?!\s*[-~至到])/g)].filter((m) => !m[1]);
   return years.length > 0 && years.every((m) => Number(m[2]) < firstFuture) && !/(到|至)\s*20\d\d/.test(sentence);
 }
+const INCENTIVE = /奖励|奖补|补助|补贴|资助|给予|最高|一次性|每件|每项|每家|每人/;
 const DECREASE = /下降|降低|减少|缩短|压缩|控制在|不超过|以内|以下/;
 
 const FIVE_YEAR_END: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030 };
@@ -73,6 +74,7 @@ const FIVE_YEAR_END: Record<string, number> = { 十三五: 2020, 十四五: 2025
 
 interface Paragraph {
   line: number;
+  isHeading: boolean;
   text: string;
   norm: string;
   section: string;
@@ -130,6 +132,7 @@ function paragraphs(lines: string[], skip: Set<number>): Paragraph[] {
     const section = l2 ? `${l1.title} ${l2.title}`.trim() : l1.title;
     const par: Paragraph = {
       line: i,
+      isHeading: isHeading && t.length <= 40,
       text: raw,
       norm: normalizeChars(raw),
       section: section || "正文",
@@ -231,6 +234,8 @@ interface Context {
   periodEnd: number | null;
   proposals: Proposal[];
   facts: Fact[];
+  /** A year stated above the paragraphs it governs (到2025年，主要目标是：). */
+  carry: { section: string; year: number } | null;
 }
 
 /** A figure the plan reports of the past (截至2022年底，海外发明专利授权量达到19件): a base, perhaps. */
@@ -328,10 +333,15 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
   }
   const years = yearPhrases(norm, ctx.firstFuture);
   const untilEnd = /试点期满|规划期末|期末|期满/.test(norm);
-  const yearAt = (pos: number): { year: number | null; how: "before" | "after" | "period" | null } => {
+  // "到2025年，主要目标是：" (or a heading 到2025年目标) gives the year of the paragraphs under it.
+  if (ctx.carry && ctx.carry.section !== par.section) ctx.carry = null;
+  const carried = ctx.carry?.year ?? null;
+  if (years.length && (/[：:]\s*$/.test(norm) || par.isHeading)) ctx.carry = { section: par.section, year: years[years.length - 1].year };
+  const yearAt = (pos: number): { year: number | null; how: "before" | "after" | "carried" | "period" | null } => {
     const before = years.filter((y) => y.at < pos);
     if (before.length) return { year: before[before.length - 1].year, how: "before" };
     if (years.length) return { year: years[0].year, how: "after" };
+    if (carried != null) return { year: carried, how: "carried" };
     return { year: untilEnd ? ctx.periodEnd : null, how: untilEnd ? "period" : null };
   };
   const quoteOf = (start: number, end: number) => text.slice(start, end).trim();
@@ -416,6 +426,8 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
           name = lead && !comparing ? cleanName(cleanedPre.slice(lead[1].length)) || cleanedPre : cleanedPre;
         }
         if (name.length < 2 || name.length > 60) continue;
+        // Rewards and subsidies (奖励100万元, 给予最高50万元补助) are policy, not targets.
+        if (INCENTIVE.test(pre) || INCENTIVE.test(name)) continue;
         prevEnd = f.end;
         const inherits = /^\s*[、，,]?\s*其中/.test(rawPre) && last != null;
 
@@ -452,6 +464,7 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         const { year, how } = yearAt(f.start);
         const notes: string[] = [];
         if (how === "after") notes.push("目标年取自本段后文 / target year from later in the paragraph");
+        if (how === "carried") notes.push("目标年取自上文“到…年”/ target year from the 到…年 above");
         if (how === null) notes.push("原文未写年份，取规划期末 / no year in the text: the period's end");
         if (!explicitComparator) notes.push("未见比较词，按“达到” / no comparing word: read as reach");
         if (verb && !cue && kind === "additions") notes.push(`“${verb}”按新增计 / “${verb}” read as additions`);
@@ -465,7 +478,7 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
 
         let confidence = 0.45;
         if (how === "before") confidence += 0.2;
-        if (how === "after") confidence += 0.1;
+        if (how === "after" || how === "carried") confidence += 0.1;
         if (explicitComparator) confidence += 0.1;
         if (par.goal) confidence += 0.15;
         if (nameAfter && !lead) confidence -= 0.1;
@@ -736,7 +749,7 @@ export function draftPlan(input: string): DraftResult {
   const meta = readMeta(lines, { goalYears, baseYears, scheduleStarts });
   // Years before this are the past (a base, an achievement); with no period or goal year, none is.
   const firstFuture = meta.period ? meta.period.start : goalYears.length ? Math.min(...goalYears) : 0;
-  const ctx: Context = { firstFuture, periodEnd: meta.period?.end ?? null, proposals: [], facts: [] };
+  const ctx: Context = { firstFuture, periodEnd: meta.period?.end ?? null, proposals: [], facts: [], carry: null };
 
   // Text order: a table's rows stand where the table stands.
   const pars = paragraphs(lines, tableLines);
