@@ -42,7 +42,7 @@ const VERB =
 const LEAD_VERBS = new RegExp(`^((?:${VERB})(?:(?:和|与|及|并|、)?(?:${VERB}))*)`);
 /** Words before a name that are not part of it. */
 const LEAD_NOISE =
-  /^(?:[、，,；;：:\s*“”"—–-]|全年|年内|其中|同时|并|且|力争|争取|确保|努力|力求|预计|推动|促进|实现|使|要|将|全市|全省|全县|全区|全州|我市|我省|我县|我区|本市|全|各类|各级|每年|[（(]\d+[）)]|(?:到|至)\s*20\d\d\s*年(?:底|末)?|20\d\d\s*年(?:底|末)?前|(?:到|至)\s*“?十[三四五]五”?(?:末|期末|时期末))+/;
+  /^(?:[、，,；;：:\s*“”"—–-]|全年|年内|[一二三四五六七八九十]是|[（(][一二三四五六七八九十]+[）)]|——|其中|同时|并|且|力争|争取|确保|努力|力求|预计|推动|促进|实现|使|要|将|(?:全市|全省|全县|全区|全州)(?![性级])|我市|我省|我县|我区|本市|全(?![市省县区州]性)|各类|各级|每年|[（(]\d+[）)]|(?:到|至)\s*20\d\d\s*年(?:底|末)?|20\d\d\s*年(?:底|末)?前|(?:到|至)\s*“?十[三四五]五”?(?:末|期末|时期末))+/;
 const COMPARATOR_TAIL: Array<[RegExp, Comparator]> = [
   [/(不低于|不少于|至少|大于等于)\s*$/, "atLeast"],
   [/(不超过|不高于|不多于|控制在|低于|少于)\s*$/, "atMost"],
@@ -53,7 +53,7 @@ const COMPARATOR_TAIL: Array<[RegExp, Comparator]> = [
 const TAIL_WORDS =
   /(力争|争取|确保|预计|要|将|下降到|下降至|降低到|降低至|减少到|减少至|缩短到|缩短至|压缩到|压缩至|不低于|不少于|至少|大于等于|不超过|不高于|不多于|控制在|低于|少于|突破|超过|超出|高于|多于|超|达到|达|增至|增加到|增长到|增长至|提高到|提升到|提高至|提升至|上升到|上升至|保持在|稳定在|为|到|累计|每年|年均)+\s*$/;
 const QUALITATIVE_RE =
-  /(明显|显著|大幅|稳步|持续|不断|进一步|逐步|较大|大幅度)?(增长|增加|增多|提升|提高|改善|优化|增强|缩短|下降|减少|降低)$|(有所突破|取得新突破|实现突破|有新突破|实现新突破|位居全省前列|位居前列|迈上新台阶)$/;
+  /(明显|显著|大幅|稳步|持续|不断|进一步|逐步|较大|大幅度|全面|普遍|根本性|快速|稳定)?(增长|增加|增多|提升|提高|改善|优化|增强|缩短|下降|减少|降低)$|(有所突破|取得新突破|实现突破|有新突破|实现新突破|位居全省前列|位居前列|迈上新台阶)$/;
 const MILESTONE_RE = /^(建成|建立|出台|设立|成立|制定|修订|创建|申建|构建)|(申报成功|建成|挂牌|通过验收|获批)$/;
 const RETRO_HEADING = /背景|基础|现状|回顾|成就|成效|形势|进展/;
 const RETRO_SENTENCE = /五年来|十[一二三]五”?(期间|时期|以来)|过去[一二三四五六七八九十]年|以来，|是“?十[一二三]五|由\s*20\d\d\s*年.{0,20}增长至/;
@@ -195,7 +195,7 @@ function cleanLead(s: string): string {
 
 /** A name: cleanLead, then without the comparing words it ends with (达到, 突破 …). */
 function cleanName(s: string): string {
-  const t = cleanLead(s).replace(TAIL_WORDS, "").replace(/[，,、；;：:\s]+$/, "");
+  const t = cleanLead(s).replace(TAIL_WORDS, "").replace(/[，,、；;：:\s]+$/, "").replace(/的$/, "");
   return t.replace(/\s+/g, (m, i: number, all: string) =>
     /[A-Za-z0-9]/.test(all[i - 1] ?? "") && /[A-Za-z0-9]/.test(all[i + m.length] ?? "") ? " " : "",
   );
@@ -431,7 +431,8 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         prevEnd = f.end;
         const inherits = /^\s*[、，,]?\s*其中/.test(rawPre) && last != null;
 
-        const verb = lead && !comparing ? lead[1] : /^(新增|累计)/.test(cleanedPre) ? null : lead ? null : sentenceVerb;
+        // A verb leading the sentence (新增 …) counts the figures after it that have no comparing word of their own.
+        const verb = lead && !comparing ? lead[1] : /^(新增|累计)/.test(cleanedPre) || lead || comparing ? null : sentenceVerb;
         let comparator: Comparator = "reach";
         let explicitComparator = false;
         for (const [re, c] of COMPARATOR_TAIL) {
