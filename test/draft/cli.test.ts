@@ -70,6 +70,12 @@ describe("npm run draft", () => {
     expect(r.err).toMatch(message);
   });
 
+  it("refuses a plan id that is not 2-4 capital letters", () => {
+    const r = draft(path.join(FIXTURES, "county-plan.txt"), "--id", "S1");
+    expect(r.code).toBe(1);
+    expect(r.err).toMatch(/规划编号须为 2–4 个大写字母：S1 \/ plan id must be 2-4 capital letters: S1/);
+  });
+
   it("asks for a file when none is given", () => {
     const r = draft();
     expect(r.code).toBe(1);
