@@ -16,7 +16,8 @@ export function stated(value: number, quotes: string[]): boolean {
   for (const raw of quotes) {
     const q = normalizeChars(raw);
     if ([...q].some((ch) => HAN[ch] === value)) return true;
-    const headerScale = /[（(](万|亿)[^（）()]{0,3}[）)]/.exec(q)?.[1];
+    // The row's unit, in brackets after the name (（亿）) or in a unit column (| 亿元 |).
+    const headerScale = (/[（(](万|亿)[^（）()]{0,3}[）)]/.exec(q) ?? /(?:^|[|\t])\s*(万|亿)[元件人家个]?\s*(?:[|\t]|$)/.exec(q))?.[1];
     for (const m of q.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?/g)) {
       const x = Number(m[0].replace(/,/g, ""));
       // 3000余万元: "more than 3000万"; the scale still stands beside the number.
@@ -70,7 +71,9 @@ describe("every proposed figure stands in its quote", () => {
     expect(stated(50000000, ["知识产权质押融资贷款额（亿）\t0.5\t0.8\t1"])).toBe(true);
     expect(stated(3, ["培育三大专利密集型产业"])).toBe(true);
     expect(stated(6.8, ["有效商标注册总量6.8万件"])).toBe(true);
+    expect(stated(100000000, ["运用 | 知识产权质押融资额 | 亿元 | 0.3 | 1 | 预期性"])).toBe(true);
     expect(stated(10000000000, ["技术合同成交额100元"])).toBe(false);
+    expect(stated(100000000, ["运用 | 知识产权质押融资额 | 元 | 0.3 | 1 | 预期性"])).toBe(false);
     expect(stated(2025, ["到2024年，达到3600件"])).toBe(false);
     expect(stated(3601, ["到2024年，达到3600件"])).toBe(false);
   });

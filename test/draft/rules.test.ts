@@ -151,6 +151,16 @@ describe("tables", () => {
     ]);
   });
 
+  it("reads a unit column and 2020年基数/2025年目标 headers", () => {
+    expect(figures(fixture("county-unit-column.txt")).map((p) => [p.name, p.unit, p.baseYear, p.baseValue, p.targetYear, p.targetValue, p.attribute])).toEqual([
+      ["每万人口高价值发明专利拥有量", "件", 2020, 0.8, 2025, 2, "预期性"],
+      ["知识产权质押融资额", "元", 2020, 30000000, 2025, 100000000, "预期性"],
+      ["知识产权保护社会满意度", "分", 2020, 78, 2025, 82, "约束性"],
+      ["有效商标注册量年均增长", "%", null, null, 2025, 10, null],
+      ["地理标志商标", "件", null, null, 2025, 5, null],
+    ]);
+  });
+
   it("reads a Markdown table with 基期值/目标值 headers", () => {
     const ps = figures(fixture("city-plan-markdown.txt"));
     expect(ps.find((p) => p.name === "马德里国际商标注册量")).toMatchObject({ baseYear: 2020, baseValue: 35, targetYear: 2025, targetValue: 60 });
