@@ -32,9 +32,15 @@ describe("draftToPlan", () => {
     expect(r.plan.targets.every((t) => t.quotes.length > 0)).toBe(true);
   });
 
+  it("takes the area from a table's 类别 column", () => {
+    const { proposals } = draftPlan(fs.readFileSync(path.join(FIXTURES, "county-unit-column.txt"), "utf8"));
+    expect(proposals.slice(0, 3).map((p) => guessArea(p.section, p.name))).toEqual(["创造", "运用", "保护"]);
+  });
+
   it("guesses the area from the section first, then from the name", () => {
     expect(guessArea("二、主要目标 知识产权高效益运用", "有效商标注册量")).toBe("运用");
     expect(guessArea("正文", "知识产权质押融资额")).toBe("运用");
+    expect(guessArea("表1 知识产权创造保护运用主要指标 保护", "有效商标注册量")).toBe("保护");
     expect(guessArea("正文", "社会满意度")).toBe("保护");
     expect(guessArea("正文", "某某")).toBe("其他");
   });

@@ -566,7 +566,7 @@ function qualitativeOrMilestone(
 
 interface Column {
   index: number;
-  role: "name" | "year" | "base" | "target" | "unit" | "attribute" | "skip";
+  role: "name" | "year" | "base" | "target" | "unit" | "attribute" | "category" | "skip";
   year: number | null;
 }
 
@@ -578,6 +578,7 @@ function tableProposals(table: TextTable, ctx: Context, firstFuture: number): vo
     if (/序号|编号|^No/.test(h)) return { index, role: "skip", year: null };
     if (/增加|增量|增长|变化|差值|备注|责任|牵头|说明/.test(h)) return { index, role: "skip", year: null };
     if (/属性|性质/.test(h)) return { index, role: "attribute", year: null };
+    if (/^(类别|领域|分类|方面)$/.test(h)) return { index, role: "category", year: null };
     if (/^(计量)?单位$/.test(h)) return { index, role: "unit", year: null };
     if (/基期|基数|基准|现状|现值|完成值/.test(h)) return { index, role: "base", year: y ? Number(y[1]) : null };
     if (/目标/.test(h) && !/指标/.test(h)) return { index, role: "target", year: y ? Number(y[1]) : null };
@@ -606,6 +607,7 @@ function tableProposals(table: TextTable, ctx: Context, firstFuture: number): vo
   const targetYear = targetCol.year ?? (captionYear ? Number(captionYear[1]) : ctx.periodEnd);
   const unitCol = columns.find((c) => c.role === "unit");
   const attrCol = columns.find((c) => c.role === "attribute");
+  const categoryCol = columns.find((c) => c.role === "category");
   const captionUnit = /单位[:：]\s*([^\s)）]+)/.exec(caption)?.[1] ?? "";
   const schedule = milestoneCols.length > 0;
 
@@ -649,7 +651,8 @@ function tableProposals(table: TextTable, ctx: Context, firstFuture: number): vo
         name,
         origin: "table",
         quotes: [row.quote],
-        section: table.caption ?? "表",
+        // The row's category (创造, 运用 …) goes with the caption: the plan's own area for it.
+        section: [table.caption ?? "表", cell(categoryCol)].filter(Boolean).join(" "),
         unit,
         display,
         kind,

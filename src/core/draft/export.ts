@@ -66,7 +66,14 @@ const AREA_WORDS: Array<[Area, RegExp]> = [
 
 /** The plan's own area from the section heading (高质量创造 …), else from the indicator's name. */
 export function guessArea(section: string, name: string): Area {
-  for (const a of ["创造", "运用", "保护", "管理", "服务"] as const) if (section.includes(a)) return a;
+  // The last area word is the most specific: "二、主要目标 （二）高效益运用", "表1 创造保护运用指标 运用".
+  let best: Area | null = null;
+  let at = -1;
+  for (const a of ["创造", "运用", "保护", "管理", "服务"] as const) {
+    const i = section.lastIndexOf(a);
+    if (i > at) [best, at] = [a, i];
+  }
+  if (best) return best;
   for (const [a, re] of AREA_WORDS) if (re.test(name)) return a;
   return "其他";
 }
