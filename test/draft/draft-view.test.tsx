@@ -92,6 +92,7 @@ describe("导入规划文本", () => {
     fireEvent.click(within(patents).getByLabelText(/^采纳/));
     fireEvent.change(within(patents).getByLabelText("指标名称"), { target: { value: "有效发明专利拥有量（全县）" } });
     fireEvent.change(within(patents).getByLabelText("目标值"), { target: { value: "650" } });
+    fireEvent.change(within(patents).getByLabelText("英文名称"), { target: { value: "Valid invention patents" } });
     expect(within(patents).getByText("该数值未出现在原文摘录中，请核对。")).toBeInTheDocument();
     const stations = proposal(/商标品牌指导站/);
     fireEvent.click(within(stations).getByLabelText(/^采纳/));
@@ -103,12 +104,21 @@ describe("导入规划文本", () => {
     expect(within(patents).getByLabelText("目标值")).toHaveValue("650");
 
     fireEvent.change(screen.getByLabelText("规划编号"), { target: { value: "sl" } });
+    fireEvent.change(screen.getByLabelText("英文标题"), { target: { value: "Shili County IP plan 2025-2027" } });
     fireEvent.click(button("下载规划 JSON"));
     if (!(services.saveFile as jest.Mock).mock.calls.length) throw new Error(document.querySelector("ul")?.textContent ?? "no issues shown");
     expect(services.saveFile).toHaveBeenCalledTimes(1);
     expect((services.saveFile as jest.Mock).mock.calls[0][1]).toBe("SL.json");
     const plan = savedJson(services.saveFile as jest.Mock);
-    expect(plan).toMatchObject({ id: "SL", period: { start: 2025, end: 2027 }, level: "county" });
+    expect(plan).toMatchObject({
+      id: "SL",
+      period: { start: 2025, end: 2027 },
+      level: "county",
+      title: { zh: "示例县知识产权强县建设实施方案（2025-2027年）", en: "Shili County IP plan 2025-2027" },
+      shortName: { zh: "示例", en: "示例" },
+    });
+    expect(plan.targets[0].name).toEqual({ zh: "有效发明专利拥有量（全县）", en: "Valid invention patents" });
+    expect(plan.targets[1].name).toEqual({ zh: "商标品牌指导站", en: "商标品牌指导站" });
     expect(plan.targets.map((t: { id: string; name: { zh: string }; target: { value: number } }) => [t.id, t.name.zh, t.target.value])).toEqual([
       ["SL-01", "有效发明专利拥有量（全县）", 650],
       ["SL-02", "商标品牌指导站", 2],

@@ -23,8 +23,15 @@ export interface DraftMessages {
   planId: string;
   planIdHint: string;
   title: string;
+  titleEn: string;
+  shortName: string;
+  shortNameEn: string;
   issuer: string;
+  issuerEn: string;
   region: string;
+  regionEn: string;
+  nameEn: string;
+  englishHint: string;
   docNumber: string;
   date: string;
   periodStart: string;
@@ -78,8 +85,15 @@ const zhCN: DraftMessages = {
   planId: "规划编号",
   planIdHint: "2–4 个大写字母，如 JZ",
   title: "标题",
+  titleEn: "英文标题",
+  shortName: "简称",
+  shortNameEn: "英文简称",
   issuer: "发布机关",
+  issuerEn: "发布机关（英文）",
   region: "地区",
+  regionEn: "地区（英文）",
+  nameEn: "英文名称",
+  englishHint: "不填则沿用中文",
   docNumber: "文号",
   date: "日期",
   periodStart: "起始年",
@@ -141,9 +155,16 @@ const enUS: DraftMessages = {
   planHeading: "The plan",
   planId: "Plan id",
   planIdHint: "2-4 capital letters, e.g. JZ",
-  title: "Title",
-  issuer: "Issued by",
-  region: "Region",
+  title: "Title (Chinese)",
+  titleEn: "Title (English)",
+  shortName: "Short name (Chinese)",
+  shortNameEn: "Short name (English)",
+  issuer: "Issued by (Chinese)",
+  issuerEn: "Issued by (English)",
+  region: "Region (Chinese)",
+  regionEn: "Region (English)",
+  nameEn: "English name",
+  englishHint: "Left empty, the Chinese name is used",
   docNumber: "Document number",
   date: "Date",
   periodStart: "From",

@@ -56,7 +56,7 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-type FieldKey = "name" | "unit" | "kind" | "comparator" | "targetYear" | "targetValue" | "targetMax" | "baseYear" | "baseValue";
+type FieldKey = "name" | "nameEn" | "unit" | "kind" | "comparator" | "targetYear" | "targetValue" | "targetMax" | "baseYear" | "baseValue";
 const NUMBER_FIELDS: FieldKey[] = ["targetYear", "targetValue", "targetMax", "baseYear", "baseValue"];
 
 interface Row {
@@ -69,8 +69,13 @@ interface Row {
 interface PlanForm {
   id: string;
   title: string;
+  titleEn: string;
+  shortName: string;
+  shortNameEn: string;
   issuer: string;
+  issuerEn: string;
   region: string;
+  regionEn: string;
   docNumber: string;
   date: string;
   start: string;
@@ -88,6 +93,7 @@ function toRow(p: Proposal): Row {
     edited: false,
     fields: {
       name: p.name,
+      nameEn: "",
       unit: p.unit,
       kind: p.kind,
       comparator: p.comparator,
@@ -105,8 +111,13 @@ function formFromMeta(meta: DraftMeta, old: PlanForm | null): PlanForm {
   return {
     id: keep("id", ""),
     title: keep("title", meta.title ?? ""),
+    titleEn: keep("titleEn", ""),
+    shortName: keep("shortName", (meta.region ?? "").replace(/(省|市|县|区)$/, "")),
+    shortNameEn: keep("shortNameEn", ""),
     issuer: keep("issuer", meta.issuer ?? ""),
+    issuerEn: keep("issuerEn", ""),
     region: keep("region", meta.region ?? ""),
+    regionEn: keep("regionEn", ""),
     docNumber: keep("docNumber", meta.docNumber ?? ""),
     date: keep("date", meta.date ?? ""),
     start: keep("start", str(meta.period?.start ?? null)),
@@ -228,12 +239,19 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
       return;
     }
     const id = form.id.trim().toUpperCase();
+    const namesEn = Object.fromEntries(accepted.map((r) => [r.proposal.key, r.fields.nameEn]));
     const plan = draftToPlan(proposals, {
       id,
       source,
       title: form.title.trim(),
+      titleEn: form.titleEn,
+      shortName: form.shortName.trim() || undefined,
+      shortNameEn: form.shortNameEn,
       issuer: form.issuer.trim(),
+      issuerEn: form.issuerEn,
       region: form.region.trim() || undefined,
+      regionEn: form.regionEn,
+      namesEn,
       level: form.level,
       period: { start: start ?? Number.NaN, end: end ?? Number.NaN },
       docNumber: form.docNumber.trim() || null,
@@ -306,11 +324,26 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
             <Field label={m.title} className={styles.wide}>
               <Input value={form.title} onChange={(_, d) => setPlan("title", d.value)} />
             </Field>
+            <Field label={m.titleEn} className={styles.wide}>
+              <Input value={form.titleEn} onChange={(_, d) => setPlan("titleEn", d.value)} />
+            </Field>
             <Field label={m.issuer} className={styles.wide}>
               <Input value={form.issuer} onChange={(_, d) => setPlan("issuer", d.value)} />
             </Field>
+            <Field label={m.issuerEn} className={styles.wide}>
+              <Input value={form.issuerEn} onChange={(_, d) => setPlan("issuerEn", d.value)} />
+            </Field>
+            <Field label={m.shortName}>
+              <Input value={form.shortName} onChange={(_, d) => setPlan("shortName", d.value)} />
+            </Field>
+            <Field label={m.shortNameEn}>
+              <Input value={form.shortNameEn} onChange={(_, d) => setPlan("shortNameEn", d.value)} />
+            </Field>
             <Field label={m.region}>
               <Input value={form.region} onChange={(_, d) => setPlan("region", d.value)} />
+            </Field>
+            <Field label={m.regionEn}>
+              <Input value={form.regionEn} onChange={(_, d) => setPlan("regionEn", d.value)} />
             </Field>
             <Field label={m.docNumber}>
               <Input value={form.docNumber} onChange={(_, d) => setPlan("docNumber", d.value)} />
@@ -411,6 +444,9 @@ function ProposalForm({
       <div className={styles.grid}>
         <Field label={m.name} className={styles.wide}>
           <Input value={f.name} onChange={(_, d) => onField("name", d.value)} />
+        </Field>
+        <Field label={m.nameEn} hint={m.englishHint} className={styles.wide}>
+          <Input value={f.nameEn} onChange={(_, d) => onField("nameEn", d.value)} />
         </Field>
         <Field label={m.kind}>
           <Select value={f.kind} onChange={(_, d) => onField("kind", d.value)}>
