@@ -24,7 +24,7 @@ const UNITS = [
   "个百分点", "百分点", "人次", "场次", "家次", "万元", "亿元", "万件", "万人", "万家",
   "个工作日", "工作日", "个月", "小时", "天", "期", "元", "件", "家", "个", "项", "次", "名", "人", "所", "%", "分", "条", "场", "户", "座", "款", "篇", "部", "套", "只",
 ];
-const UNIT_RE = UNITS.map((u) => u.replace("%", "%")).join("|");
+const UNIT_RE = UNITS.join("|");
 /** 1200, 2.68, 1,200 (thousands separated by commas). */
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const toNumber = (s: string) => Number(s.replace(/,/g, ""));
@@ -205,11 +205,11 @@ function kindFrom(context: string, verb: string | null, unit: string, name: stri
   if (unit === "%" && /年均(增长|增幅|增速|增长率|提高)/.test(context)) return { kind: "growthRate", cue: true };
   if (unit === "%" && /较\s*20\d\d\s*年/.test(context)) return { kind: "growth", cue: true };
   if (/每年|年均不(少|低)于/.test(context)) return { kind: "annual", cue: true };
-  if (/累计/.test(context) || verb === "累计") return { kind: "cumulative", cue: true };
+  if (/累计/.test(context) || /累计/.test(name) || verb === "累计") return { kind: "cumulative", cue: true };
   if (verb && /新增|培育|建设|建成|设立|成立|引进|培养|实施|打造|创建|认定|新建|完成|举办|组织|开展/.test(verb))
     return { kind: "additions", cue: verb === "新增" };
   if (/新增/.test(context)) return { kind: "additions", cue: true };
-  void name;
+  // 年专利申请量 set for the target year only is a level (docs/method.md §1), like 拥有量, 满意度 …
   return { kind: "level", cue: false };
 }
 
@@ -459,7 +459,6 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         let finalKind = kind;
         if (inherits && last) finalKind = last.kind;
         if ((unit === "%" || unit === "分") && !["growth", "growthRate", "annual"].includes(finalKind)) finalKind = "level";
-        if (kind === "level" && /累计/.test(name)) finalKind = "cumulative";
         if (kind === "level" && unit === "%" && /年均(增长|增幅|增速)/.test(contextText.slice(-40))) finalKind = "growthRate";
 
         const { year, how } = yearAt(f.start);
