@@ -112,6 +112,12 @@ describe("target sentences", () => {
   it("proposes qualitative goals without a figure", () => {
     const p = only(GOALS + "到2026年，PCT 专利申请量明显增长。", "PCT");
     expect(p).toMatchObject({ kind: "qualitative", comparator: "none", targetValue: null, targetYear: 2026 });
+    const t = GOALS + "到2025年，强市建设取得明显成效；到2026年，知识产权综合竞争力跻身全省前列，结案时间大幅缩短。";
+    expect(draftPlan(t).proposals.map((q) => [q.name, q.kind, q.targetYear, q.direction])).toEqual([
+      ["强市建设", "qualitative", 2025, "increase"],
+      ["知识产权综合竞争力", "qualitative", 2026, "increase"],
+      ["结案时间", "qualitative", 2026, "decrease"],
+    ]);
   });
 });
 
