@@ -52,6 +52,8 @@ export function benchDraft(): Record<string, string | number> {
   const ms = scores.reduce((a, s) => ({ total: a.total + s.milestones.total, right: a.right + s.milestones.right }), { total: 0, right: 0 });
   out["draft: bases right, of found figures"] = `${b.right}/${b.total}`;
   out["draft: milestones right, of found figures"] = `${ms.right}/${ms.total}`;
+  const nn = scores.reduce((a, s) => ({ total: a.total + s.nonNumeric.total, found: a.found + s.nonNumeric.found, proposals: a.proposals + s.nonNumeric.proposals }), { total: 0, found: 0, proposals: 0 });
+  out["draft: qualitative/milestone targets found (no floor)"] = `${nn.found}/${nn.total} (${nn.proposals} proposals without a figure)`;
   out["draft: missed"] = scores.flatMap((s) => s.missed).join("; ") || "none";
   out["draft: unmatched proposals"] = scores.flatMap((s) => s.extra).join("; ") || "none";
   const chars = texts.reduce((a, x) => a + x.length, 0);

@@ -74,5 +74,12 @@ describe("scorePlan", () => {
     expect(s.bases).toEqual({ total: 1, right: 1 });
     expect(s.milestones).toEqual({ total: 1, right: 1 });
     expect(totals([s])).toMatchObject({ recall: 0.5, precision: 0.4 });
+    expect(s.nonNumeric).toEqual({ total: 1, found: 0, proposals: 0 });
+  });
+
+  it("finds a qualitative target by a figureless proposal of a similar name, not by a figure", () => {
+    const qualitative = { ...proposal("P01", "PCT专利申请量", 0), targetValue: null, kind: "qualitative" as const };
+    expect(scorePlan(plan, [qualitative]).nonNumeric).toEqual({ total: 1, found: 1, proposals: 1 });
+    expect(scorePlan(plan, [{ ...qualitative, name: "知识产权服务机构" }]).nonNumeric).toEqual({ total: 1, found: 0, proposals: 1 });
   });
 });

@@ -523,10 +523,9 @@ function qualitativeOrMilestone(
   if (text.length < 4 || text.length > 60) return;
   const { year, how } = yearAt(clause.start);
   const inGoal = par.goal || how === "before";
-  if (!inGoal) return;
   const quote = par.text.slice(clause.start, clause.end).trim();
   const q = QUALITATIVE_RE.exec(text);
-  if (q && q.index >= 2) {
+  if (inGoal && q && q.index >= 2) {
     ctx.proposals.push(
       newProposal({
         name: cleanName(text.slice(0, q.index).replace(/(得到|实现|取得|有|呈)$/, "")) || text,
@@ -543,7 +542,8 @@ function qualitativeOrMilestone(
     );
     return;
   }
-  if (MILESTONE_RE.test(text)) {
+  // Outside the goals, only a clause that starts by founding something (建立…制度) may be a milestone.
+  if (inGoal ? MILESTONE_RE.test(text) : /^(建成|建立|出台|设立|成立|制定|修订|创建|申建)/.test(text)) {
     ctx.proposals.push(
       newProposal({
         name: text,
@@ -553,7 +553,7 @@ function qualitativeOrMilestone(
         kind: "milestone",
         comparator: "none",
         targetYear: year ?? ctx.periodEnd,
-        confidence: 0.4,
+        confidence: inGoal ? 0.4 : 0.3,
         notes: ["完成即为 1 / done counts as 1"],
       }),
     );

@@ -28,6 +28,8 @@ export interface PlanScore {
   /** Of the found figures: printed bases (value and year) and milestones, and how many the proposal has right. */
   bases: { total: number; right: number };
   milestones: { total: number; right: number };
+  /** Encoded targets without a figure (qualitative, milestone) that a figureless proposal names alike. */
+  nonNumeric: { total: number; found: number; proposals: number };
 }
 
 interface KeyFigure {
@@ -103,7 +105,16 @@ export function scorePlan(plan: Plan, proposals: readonly Proposal[]): PlanScore
       .map((p) => `${p.key} ${p.name} ${p.targetValue}${p.targetMax != null ? `-${p.targetMax}` : ""} (${p.targetYear})`),
     bases,
     milestones,
+    nonNumeric: nonNumeric(plan, proposals),
   };
+}
+
+/** Qualitative and milestone targets: found when a proposal without a figure has a similar name. */
+function nonNumeric(plan: Plan, proposals: readonly Proposal[]): PlanScore["nonNumeric"] {
+  const keys = plan.targets.filter((t) => t.target.value == null);
+  const without = proposals.filter((p) => p.targetValue == null);
+  const found = keys.filter((t) => without.some((p) => nameSimilarity(p.name, t.name.zh) >= 0.5 || t.quotes.some((q) => p.quotes.some((pq) => q.includes(pq) || pq.includes(q))))).length;
+  return { total: keys.length, found, proposals: without.length };
 }
 
 export function totals(scores: readonly PlanScore[]): { recall: number; precision: number; figures: number; found: number; proposals: number; matched: number } {
