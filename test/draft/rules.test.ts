@@ -77,6 +77,15 @@ describe("target sentences", () => {
     expect(only(t, "专利导航服务基地")).toMatchObject({ targetYear: 2035 });
   });
 
+  it("proposes a founding clause of the tasks as a milestone, less sure than one among the goals", () => {
+    const t = GOALS + "到2026年，建成知识产权保护中心。\n\n三、重点任务\n\n（一）完善机制。建立知识产权侵权判定专家顾问制度，加强宣传。";
+    const ps = draftPlan(t).proposals;
+    expect(ps.map((p) => [p.name, p.kind, p.confidence])).toEqual([
+      ["建成知识产权保护中心", "milestone", 0.4],
+      ["建立知识产权侵权判定专家顾问制度", "milestone", 0.3],
+    ]);
+  });
+
   it("leaves rewards and subsidies out", () => {
     const t = GOALS + "对获得中国专利金奖的企业奖励100万元，给予最高50万元补助，每件发明专利资助3000元。到2026年，专利转化金额达到200万元。";
     expect(figures(t).map((p) => p.name)).toEqual(["专利转化金额"]);
