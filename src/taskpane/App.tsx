@@ -4,6 +4,7 @@
  */
 import {
   Badge,
+  Button,
   FluentProvider,
   makeStyles,
   MessageBar,
@@ -18,9 +19,13 @@ import {
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
 import { type Messages, MessagesContext, useMessages } from "./i18n";
+import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
 import { LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
+
+// 导入规划文本 (views/DraftView.tsx) opens from the header, over the tabs, and stays mounted once opened.
+const LazyDraftView = lazy(() => import(/* webpackChunkName: "view-draft" */ "./views/DraftView").then((m) => ({ default: m.DraftView })));
 
 export type TabId = "plans" | "sheets" | "overview" | "settings";
 export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "settings"];
@@ -71,6 +76,8 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
   const state = useWorkbookStateSource(services);
   const [tab, setTab] = useState<TabId>(initialTab);
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([initialTab]));
+  const draftMessages = useDraftMessages();
+  const [drafting, setDrafting] = useState<boolean | null>(null);
 
   useEffect(() => {
     performance.mark?.(FIRST_RENDER_MARK);
@@ -80,6 +87,7 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
   }, []);
 
   const select = (next: TabId) => {
+    if (drafting) setDrafting(false);
     setTab(next);
     setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
   };
@@ -104,6 +112,9 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
           <Text as="h1" className={styles.title}>
             {messages.app.title}
           </Text>
+          <Button size="small" onClick={() => setDrafting(true)} aria-pressed={!!drafting}>
+            {draftMessages.open}
+          </Button>
           {services.host.unavailable === "preview" && (
             <Badge appearance="tint" color="informative" title={messages.app.previewNote}>
               {messages.app.previewBadge}
@@ -127,7 +138,14 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
             ))}
           </TabList>
         </nav>
-        <main>
+        {drafting !== null && (
+          <div hidden={!drafting}>
+            <Suspense fallback={<Text>{messages.app.loading}</Text>}>
+              <LazyDraftView onBack={() => setDrafting(false)} />
+            </Suspense>
+          </div>
+        )}
+        <main hidden={!!drafting}>
           {TABS.filter((id) => visited.has(id)).map((id) => (
             <div
               key={id}
