@@ -5,6 +5,7 @@
 import {
   Badge,
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -27,6 +28,14 @@ export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "settings"
 
 /** Marked once the first screen is on the page; bench/taskpane.ts reads it. */
 export const FIRST_RENDER_MARK = "taskpane:first-render";
+
+/**
+ * Badges (statuses, levels, drafts) say one or two words: they never wrap to a second line or
+ * shrink below their words, at any pane width and in any language.
+ */
+const useGlobalStyles = makeStaticStyles({
+  ".fui-Badge": { whiteSpace: "nowrap", flexShrink: 0 },
+});
 
 const useStyles = makeStyles({
   root: {
@@ -63,6 +72,7 @@ export function App({ services, messages, initialTab = "plans" }: AppProps) {
 }
 
 function Shell({ services, initialTab }: { services: TaskpaneServices; initialTab: TabId }) {
+  useGlobalStyles();
   const styles = useStyles();
   const messages = useMessages();
   const state = useWorkbookStateSource(services);
@@ -111,7 +121,7 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
           </MessageBar>
         )}
         <nav aria-label={messages.app.navLabel} className={styles.tabs}>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
+          <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
             {TABS.map((id) => (
               <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
                 {messages.tabs[id]}

@@ -31,6 +31,9 @@ const useStyles = makeStyles({
   },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
+  // A select is as wide as its longest option unless told it may shrink (English kinds are long).
+  filter: { minWidth: 0 },
+  select: { minWidth: 0, "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
   countLine: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
   itemBody: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
@@ -109,8 +112,8 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
       </dl>
 
       <div className={styles.filters} role="group" aria-label={messages.plan.filtersLabel}>
-        <Field label={messages.plan.areaFilter}>
-          <Select value={filters.area} onChange={(_, d) => onFiltersChange({ ...filters, area: d.value as Area | "" })}>
+        <Field className={styles.filter} label={messages.plan.areaFilter}>
+          <Select className={styles.select} value={filters.area} onChange={(_, d) => onFiltersChange({ ...filters, area: d.value as Area | "" })}>
             <option value="">{messages.plan.allAreas}</option>
             {areas.map((a) => (
               <option key={a} value={a}>
@@ -119,8 +122,8 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
             ))}
           </Select>
         </Field>
-        <Field label={messages.plan.kindFilter}>
-          <Select value={filters.kind} onChange={(_, d) => onFiltersChange({ ...filters, kind: d.value as Target["kind"] | "" })}>
+        <Field className={styles.filter} label={messages.plan.kindFilter}>
+          <Select className={styles.select} value={filters.kind} onChange={(_, d) => onFiltersChange({ ...filters, kind: d.value as Target["kind"] | "" })}>
             <option value="">{messages.plan.allKinds}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -129,8 +132,8 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
             ))}
           </Select>
         </Field>
-        <Field label={messages.plan.statusFilter}>
-          <Select value={filters.status} onChange={(_, d) => onFiltersChange({ ...filters, status: d.value as StatusCode | "" })}>
+        <Field className={styles.filter} label={messages.plan.statusFilter}>
+          <Select className={styles.select} value={filters.status} onChange={(_, d) => onFiltersChange({ ...filters, status: d.value as StatusCode | "" })}>
             <option value="">{messages.plan.allStatuses}</option>
             {STATUS_CODES.map((s) => (
               <option key={s} value={s}>
