@@ -263,6 +263,13 @@ for (const [lang, L] of Object.entries(LANGS)) {
         await fn();
         await shot(page, `layout-${tag}-${name}`);
         await layoutOk(page, name);
+        const text = await page.locator("body").innerText();
+        assert(!/\w+_[0-9a-f]{8,}\.txt/.test(text), `${name} shows an internal file name: ${text.match(/\S*\.txt/)?.[0]}`);
+        if (lang === "zh") {
+          // The plan's notes, derivations and conflicts: Chinese only in the Chinese pane.
+          const english = (await page.locator("[data-plan-text]").allInnerTexts()).filter((t) => /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(t));
+          assert(english.length === 0, `English in the Chinese pane's plan texts: ${english.slice(0, 3).join(" | ")}`);
+        }
       });
     const back = () => page.getByRole("button", { name: L.back, exact: true }).first().click();
 

@@ -90,6 +90,7 @@ describe("a plan's targets", () => {
     openJiaozuo();
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("焦作市落实强国强省建设纲要实施意见");
     expect(screen.getByText("焦知战联办（2024）1号")).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\.txt/);
     const rows = within(screen.getByRole("list", { name: "指标" })).getAllByRole("button");
     expect(rows).toHaveLength(catalog.plan("JZ")!.targets.length);
     const jz05 = rows.find((r) => r.getAttribute("data-target-id") === "JZ-05")!;

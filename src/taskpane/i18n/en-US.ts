@@ -149,7 +149,7 @@ export const enUS: Messages = {
     docNumber: "Document no.",
     date: "Date",
     period: "Period",
-    source: "Source text",
+    source: "Source",
     areaFilter: "Area",
     kindFilter: "Kind",
     statusFilter: "Status",
@@ -177,6 +177,8 @@ export const enUS: Messages = {
     milestones: "Milestones",
     responsible: "Responsible",
     section: "Where the plan states it",
+    sourceOf: (title: string, docNumber: string | null, section: string | null) =>
+      `${title}${docNumber ? ` (${docNumber})` : ""}${section ? `, ${section}` : ""}`,
     quotes: "The plan's words",
     quoteLabel: (i) => `Quote ${i}`,
     derived: "How figures were derived",

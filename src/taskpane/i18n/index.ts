@@ -27,3 +27,25 @@ export function useMessages(): Messages {
 export function pickText(text: Localized, messages: Messages): string {
   return messages.locale === "en-US" ? text.en : text.zh;
 }
+
+/** A plan text that is either one string "中文 / English" (today's data) or a {zh, en} pair. */
+export type PlanText = string | Localized;
+
+const HAN = /[\u3400-\u9fff]/;
+
+/**
+ * A note or conflict text in the user's language. Today the data writes these as one string,
+ * "中文 / English": the Chinese pane shows the part before the first " / " that follows Chinese
+ * words, the English pane the part after it. A {zh, en} pair (a later data format) is picked from.
+ * A text without such a split is shown as it is in both languages.
+ */
+export function localText(text: PlanText, messages: Messages): string {
+  if (typeof text !== "string") return pickText(text, messages);
+  for (let at = text.indexOf(" / "); at >= 0; at = text.indexOf(" / ", at + 3)) {
+    const zh = text.slice(0, at).trim();
+    if (!HAN.test(zh)) continue;
+    const en = text.slice(at + 3).trim();
+    return messages.locale === "en-US" ? en || zh : zh;
+  }
+  return text;
+}

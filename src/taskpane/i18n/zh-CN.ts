@@ -135,7 +135,7 @@ export const zhCN = {
     docNumber: "文号",
     date: "日期",
     period: "规划期",
-    source: "原文文件",
+    source: "原文",
     areaFilter: "领域",
     kindFilter: "类型",
     statusFilter: "状态",
@@ -163,6 +163,9 @@ export const zhCN = {
     milestones: "阶段目标",
     responsible: "责任单位",
     section: "出处",
+    /** 《规划标题》（文号） 章节 */
+    sourceOf: (title: string, docNumber: string | null, section: string | null) =>
+      `《${title}》${docNumber ? `（${docNumber}）` : ""}${section ? ` ${section}` : ""}`,
     quotes: "规划原文",
     quoteLabel: (i: number) => `原文摘录 ${i}`,
     derived: "推算说明",

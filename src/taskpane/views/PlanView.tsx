@@ -107,8 +107,7 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
         )}
         <dt>{messages.plan.period}</dt>
         <dd>{messages.plans.period(plan.period.start, plan.period.end)}</dd>
-        <dt>{messages.plan.source}</dt>
-        <dd>{plan.source}</dd>
+
       </dl>
 
       <div className={styles.filters} role="group" aria-label={messages.plan.filtersLabel}>
