@@ -53,3 +53,15 @@ export function describeGoal(target: Target, messages: Messages): string {
 export function planSource(plan: Plan, section: string | null, messages: Messages): string {
   return messages.target.sourceOf(pickText(plan.title, messages), plan.docNumber, section);
 }
+
+/** The target as a list row says it: "到2025年 67,000件" / "67,000 items by 2025". */
+export function rowGoal(target: Target, messages: Messages): string {
+  const year = target.target.year;
+  if (target.kind === "milestone") return messages.describe.milestone(year);
+  if (target.kind === "qualitative" || target.target.value == null) return messages.plan.rowQualitative(year);
+  const value =
+    target.comparator === "range" && target.target.max != null
+      ? messages.common.range(formatValue(target, target.target.value, messages), formatValue(target, target.target.max, messages))
+      : formatValue(target, target.target.value, messages);
+  return messages.plan.rowGoal(year, value);
+}

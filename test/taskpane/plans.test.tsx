@@ -95,8 +95,39 @@ describe("a plan's targets", () => {
     expect(rows).toHaveLength(catalog.plan("JZ")!.targets.length);
     const jz05 = rows.find((r) => r.getAttribute("data-target-id") === "JZ-05")!;
     expect(jz05).toHaveTextContent("有效商标注册量");
-    expect(jz05).toHaveTextContent("单位 件");
+    expect(jz05).toHaveTextContent("到2025年 67,000件");
     expect(jz05).toHaveTextContent("无数据");
+    const milestone = rows.find((r) => r.getAttribute("data-target-id") === "JZ-14")!;
+    expect(milestone).toHaveTextContent(/\d{4} 年前完成/);
+  });
+
+  it("shows on each row the target, the latest actual typed and the status", async () => {
+    const workbook = fakeWorkbook({ "JZ-05": [{ year: 2023, value: 52000 }, { year: 2024, value: 60000 }] });
+    await renderSettled({ host: EXCEL_HOST, workbook });
+    await waitFor(() => expect(workbook.readActuals).toHaveBeenCalled());
+    openJiaozuo();
+    const jz05 = await waitFor(() => {
+      const row = screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-05")!;
+      expect(row).toHaveTextContent("2024年实际 60,000件");
+      return row;
+    });
+    expect(jz05).toHaveTextContent("到2025年 67,000件");
+    expect(jz05).toHaveTextContent("滞后");
+  });
+
+  it("says the target and latest actual in English too", async () => {
+    const workbook = fakeWorkbook({ "JZ-05": [{ year: 2024, value: 60000 }] });
+    await renderSettled({ host: EXCEL_HOST, workbook, locale: "en-US" });
+    await waitFor(() => expect(workbook.readActuals).toHaveBeenCalled());
+    fireEvent.click(screen.getByText("Jiaozuo").closest("button")!);
+    await waitFor(() =>
+      expect(screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-05")).toHaveTextContent(
+        "2024 actual: 60,000 items",
+      ),
+    );
+    expect(screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-05")).toHaveTextContent(
+      "67,000 items by 2025",
+    );
   });
 
   it("filters by area, kind and status, and clears the filters", async () => {
@@ -121,7 +152,7 @@ describe("a plan's targets", () => {
     expect(rows.map((r) => r.getAttribute("data-target-id"))).toEqual(["JZ-05"]);
     fireEvent.change(screen.getByLabelText("状态"), { target: { value: "ahead" } });
     expect(screen.getByText("没有符合筛选条件的指标。")).toBeInTheDocument();
-  });
+  }, 90_000); // renders 焦作's rows several times: slow on a loaded machine
 
   it("keeps a plan's filters after visiting a target", () => {
     renderTaskpane();

@@ -162,6 +162,9 @@ export const enUS: Messages = {
     filtersLabel: "Filter targets",
     targetsHeading: "Targets",
     unitColumn: "Unit",
+    rowGoal: (year, value) => (year == null ? value : `${value} by ${year}`),
+    rowQualitative: (year) => (year == null ? "Qualitative" : `Qualitative, by ${year}`),
+    latestActual: (year, value) => `${year} actual: ${value}`,
     notFound: (id) => `Plan ${id} was not found.`,
   },
   target: {

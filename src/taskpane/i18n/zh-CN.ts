@@ -148,6 +148,10 @@ export const zhCN = {
     filtersLabel: "筛选指标",
     targetsHeading: "指标",
     unitColumn: "单位",
+    /** 指标行：到2025年 67,000件 */
+    rowGoal: (year: number | null, value: string) => (year == null ? value : `到${year}年 ${value}`),
+    rowQualitative: (year: number | null) => (year == null ? "定性目标" : `到${year}年 定性目标`),
+    latestActual: (year: number, value: string) => `${year}年实际 ${value}`,
     notFound: (id: string) => `找不到规划 ${id}。`,
   },
   target: {

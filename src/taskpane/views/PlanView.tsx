@@ -6,7 +6,7 @@ import { STATUS_CODES, type StatusCode } from "../../core/method/method";
 import { ListItemButton } from "../components/ListItemButton";
 import { StatusBadge } from "../components/StatusBadge";
 import { ViewHeading } from "../components/ViewHeading";
-import { unitText } from "../format";
+import { formatValue, rowGoal } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { pickText, useMessages } from "../i18n";
 import { useServices } from "../services";
@@ -38,6 +38,8 @@ const useStyles = makeStyles({
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
   itemBody: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   name: { overflowWrap: "anywhere" },
+  goal: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  actual: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -55,7 +57,7 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
   const styles = useStyles();
   const headingId = useId();
   const { catalog } = useServices();
-  const { statuses } = useWorkbookState();
+  const { statuses, actuals } = useWorkbookState();
   const plan = catalog.plan(planId);
   if (!plan) {
     return (
@@ -67,6 +69,13 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
   const areas = [...new Set(plan.targets.map((t) => t.area))];
   const kinds = [...new Set(plan.targets.map((t) => t.kind))];
   const statusOf = (id: string) => statuses.get(id) ?? "noData";
+  /** The last actual typed for a target, with its year, as the sheet holds it. */
+  const latest = (t: Target): string | null => {
+    const series = actuals.get(t.id);
+    if (!series?.length) return null;
+    const last = series.reduce((a, b) => (b.year > a.year ? b : a));
+    return messages.plan.latestActual(last.year, formatValue(t, last.value, messages));
+  };
   const shown = plan.targets.filter(
     (t) =>
       (!filters.area || t.area === filters.area) &&
@@ -162,10 +171,9 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
               <ListItemButton onClick={() => onOpenTarget(t.id)} data-target-id={t.id}>
                 <span className={styles.itemBody}>
                   <span className={styles.name}>{pickText(t.name, messages)}</span>
-                  <Caption1 className={styles.meta}>
-                    {t.id}
-                    {t.unit ? ` · ${messages.plan.unitColumn} ${unitText(t.display?.unit ?? t.unit, messages)}` : ""}
-                  </Caption1>
+                  <span className={styles.goal}>{rowGoal(t, messages)}</span>
+                  {latest(t) && <Caption1 className={styles.actual}>{latest(t)}</Caption1>}
+                  <Caption1 className={styles.meta}>{t.id}</Caption1>
                 </span>
                 <StatusBadge status={statusOf(t.id)} size="small" />
               </ListItemButton>
