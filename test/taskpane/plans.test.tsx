@@ -20,6 +20,11 @@ describe("plans list", () => {
     expect(within(list).getByText("新郑").closest("button")).toHaveTextContent("征求意见稿");
   });
 
+  it("says on the first screen what to do first", () => {
+    renderTaskpane();
+    expect(screen.getByTestId("first-step")).toHaveTextContent("先选择一个规划");
+  });
+
   it("filters by level", () => {
     renderTaskpane();
     fireEvent.change(screen.getByLabelText("级别"), { target: { value: "county" } });
@@ -153,6 +158,25 @@ describe("a plan's targets", () => {
     fireEvent.change(screen.getByLabelText("状态"), { target: { value: "ahead" } });
     expect(screen.getByText("没有符合筛选条件的指标。")).toBeInTheDocument();
   }, 90_000); // renders 焦作's rows several times: slow on a loaded machine
+
+  it("downloads the plan's workbook from the plan itself, in one step", async () => {
+    const { services } = renderTaskpane();
+    openJiaozuo();
+    await act(async () => fireEvent.click(screen.getByText("下载本规划的工作簿").closest("button")!));
+    expect(services.buildWorkbook).toHaveBeenCalledWith(expect.objectContaining({ plans: ["JZ"], portable: true }));
+    expect(services.saveFile).toHaveBeenCalledWith(expect.any(Uint8Array), "知识产权规划目标-焦作.xlsx");
+    expect(await screen.findByText("已生成 知识产权规划目标-焦作.xlsx。")).toBeInTheDocument();
+  });
+
+  it("says what to do when the plan's workbook cannot be made, without a command to run", async () => {
+    const { services } = renderTaskpane({ services: { buildWorkbook: jest.fn().mockRejectedValue(new Error("boom")) } });
+    openJiaozuo();
+    await act(async () => fireEvent.click(screen.getByText("下载本规划的工作簿").closest("button")!));
+    const alert = (await screen.findByText(/无法生成工作簿/)).closest("[role=alert]")!;
+    expect(alert).toHaveTextContent("无法生成工作簿");
+    expect(alert).not.toHaveTextContent("npm");
+    expect(services.saveFile).not.toHaveBeenCalled();
+  });
 
   it("keeps a plan's filters after visiting a target", () => {
     renderTaskpane();

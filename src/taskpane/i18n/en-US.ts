@@ -143,6 +143,8 @@ export const enUS: Messages = {
     noPlans: "No plan at this level.",
     openPlan: (name) => `Open plan: ${name}`,
     statusSummary: "Progress",
+    firstStep: "Start by choosing a plan to see its targets and the plan's words; then write it into the workbook under Sheets and type each year's actuals there.",
+    firstStepPreview: "Start by choosing a plan to see its targets and the plan's words; on the plan's page you can download its workbook and type the actuals in Excel, WPS or LibreOffice.",
   },
   plan: {
     issuer: "Issued by",
@@ -166,6 +168,9 @@ export const enUS: Messages = {
     rowQualitative: (year) => (year == null ? "Qualitative" : `Qualitative, by ${year}`),
     latestActual: (year, value) => `${year} actual: ${value}`,
     notFound: (id) => `Plan ${id} was not found.`,
+    download: "Download this plan's workbook",
+    downloadHint: "With standard formulas: type the actuals in WPS, LibreOffice or an Excel without this add-in.",
+    fileName: (name) => `IP plan targets - ${name}.xlsx`,
   },
   target: {
     measures: "What it measures",
@@ -318,7 +323,7 @@ export const enUS: Messages = {
     clipboard: "The clipboard is not available.",
     clipboardNext: "Select the formula text and press Ctrl+C.",
     download: "The workbook could not be built.",
-    downloadNext: "Try again; if it still fails, build it with npm run workbook.",
+    downloadNext: "Try again; if it still fails, reload this page and try once more, or ask your IT colleague for the workbook.",
     readActuals: "The actuals could not be read from the sheets.",
     readActualsNext: "Check that the plan sheets exist, then choose Read actuals again.",
     saveSettings: "The settings could not be saved in the workbook.",
@@ -326,7 +331,7 @@ export const enUS: Messages = {
     recalc: "Settings saved, but Excel did not recalculate.",
     recalcNext: "Press Ctrl+Alt+F9 to recalculate by hand.",
     catalog: (k) => `${plural(k, "plan file", "plan files")} could not be loaded; the other plans work as usual.`,
-    catalogNext: "Ask your IT colleague to check the plan data (npm run catalog).",
+    catalogNext: "Ask your IT colleague to check the plan data.",
     dismiss: "Dismiss message",
   },
 };

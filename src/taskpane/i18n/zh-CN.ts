@@ -129,6 +129,8 @@ export const zhCN = {
     noPlans: "该级别下没有规划。",
     openPlan: (name: string) => `打开规划：${name}`,
     statusSummary: "进展情况",
+    firstStep: "先选择一个规划，查看它的指标和规划原文；再到“工作表”中把规划写入工作簿，每年在表中填写实际值。",
+    firstStepPreview: "先选择一个规划，查看它的指标和规划原文；在规划页可直接下载它的工作簿，用 Excel、WPS 或 LibreOffice 填写实际值。",
   },
   plan: {
     issuer: "印发单位",
@@ -153,6 +155,9 @@ export const zhCN = {
     rowQualitative: (year: number | null) => (year == null ? "定性目标" : `到${year}年 定性目标`),
     latestActual: (year: number, value: string) => `${year}年实际 ${value}`,
     notFound: (id: string) => `找不到规划 ${id}。`,
+    download: "下载本规划的工作簿",
+    downloadHint: "使用通用公式，可在 WPS、LibreOffice 和未安装本加载项的 Excel 中填写实际值。",
+    fileName: (name: string) => `知识产权规划目标-${name}.xlsx`,
   },
   target: {
     measures: "衡量内容",
@@ -304,7 +309,7 @@ export const zhCN = {
     clipboard: "无法访问剪贴板。",
     clipboardNext: "请选中公式文本后按 Ctrl+C 复制。",
     download: "无法生成工作簿。",
-    downloadNext: "请重试；如仍失败，请改用命令 npm run workbook 生成。",
+    downloadNext: "请重试；如仍失败，请刷新本页面后再试，或请信息化同事提供工作簿。",
     readActuals: "无法读取工作表中的实际值。",
     readActualsNext: "请确认规划工作表存在，然后点“重新读取实际值”。",
     saveSettings: "设置未能保存到工作簿。",
@@ -312,7 +317,7 @@ export const zhCN = {
     recalc: "设置已保存，但 Excel 未能重新计算。",
     recalcNext: "请按 Ctrl+Alt+F9 手动重新计算。",
     catalog: (k: number) => `有 ${k} 个规划文件未能加载，其余规划可正常使用。`,
-    catalogNext: "请联系信息化同事检查规划数据（npm run catalog）。",
+    catalogNext: "请联系信息化同事检查规划数据。",
     dismiss: "关闭消息",
   },
 };

@@ -1,14 +1,17 @@
 /** One plan: what it is, and its targets filtered by area, kind and status. */
-import { Badge, Button, Caption1, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { Badge, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
 import type { Area, Target } from "../../core/catalog/schema";
 import { STATUS_CODES, type StatusCode } from "../../core/method/method";
+import { ErrorMessage } from "../components/ErrorMessage";
 import { ListItemButton } from "../components/ListItemButton";
 import { StatusBadge } from "../components/StatusBadge";
 import { ViewHeading } from "../components/ViewHeading";
 import { formatValue, rowGoal } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { pickText, useMessages } from "../i18n";
+import { describeError, type UserError } from "../office/errors";
 import { useServices } from "../services";
 
 export interface TargetFilters {
@@ -29,6 +32,7 @@ const useStyles = makeStyles({
     "& dt": { color: tokens.colorNeutralForeground3 },
     "& dd": { margin: 0, overflowWrap: "anywhere" },
   },
+  download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
   // A select is as wide as its longest option unless told it may shrink (English kinds are long).
@@ -56,8 +60,11 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
   const messages = useMessages();
   const styles = useStyles();
   const headingId = useId();
-  const { catalog } = useServices();
-  const { statuses, actuals } = useWorkbookState();
+  const { catalog, buildWorkbook, saveFile } = useServices();
+  const { statuses, actuals, settings } = useWorkbookState();
+  const [downloading, setDownloading] = useState(false);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<UserError | null>(null);
   const plan = catalog.plan(planId);
   if (!plan) {
     return (
@@ -83,6 +90,24 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
       (!filters.status || statusOf(t.id) === filters.status),
   );
   const filtered = filters.area || filters.kind || filters.status;
+
+  // One step from the plan to its workbook: standard formulas, since it is opened where this
+  // add-in may not run (WPS, LibreOffice, a colleague's Excel).
+  const download = async () => {
+    setDownloading(true);
+    setDownloaded(null);
+    setDownloadError(null);
+    const fileName = messages.plan.fileName(pickText(plan.shortName, messages));
+    try {
+      const data = await buildWorkbook({ plans: [plan.id], portable: true, settings: settings.method });
+      saveFile(data, fileName);
+      setDownloaded(messages.sheets.downloaded(fileName));
+    } catch (e) {
+      setDownloadError(describeError(e, "download", messages));
+    } finally {
+      setDownloading(false);
+    }
+  };
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -118,6 +143,20 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
         <dd>{messages.plans.period(plan.period.start, plan.period.end)}</dd>
 
       </dl>
+      <div className={styles.download}>
+        <div>
+          <Button icon={<ArrowDownloadRegular />} onClick={download} disabledFocusable={downloading}>
+            {downloading ? messages.sheets.downloading : messages.plan.download}
+          </Button>
+        </div>
+        <Caption1 className={styles.meta}>{messages.plan.downloadHint}</Caption1>
+        {downloaded && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{downloaded}</MessageBarBody>
+          </MessageBar>
+        )}
+        {downloadError && <ErrorMessage error={downloadError} onDismiss={() => setDownloadError(null)} />}
+      </div>
 
       <div className={styles.filters} role="group" aria-label={messages.plan.filtersLabel}>
         <Field className={styles.filter} label={messages.plan.areaFilter}>
