@@ -131,6 +131,14 @@ const browser = await chromium.launchPersistentContext(profile, {
 /** A page whose office.js is `officeJs`; every other outside request is refused. */
 async function openPage(officeJs, query = "") {
   const page = await browser.newPage();
+  // Each page starts from the host's language: forget a choice made with the language switch on
+  // an earlier page (once per page, so a reload still shows what the switch remembered).
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("e2e-fresh")) {
+      localStorage.removeItem("ipTargets.language");
+      sessionStorage.setItem("e2e-fresh", "1");
+    }
+  });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -250,14 +258,25 @@ const TOUR_TARGETS = (() => {
   const first = (pred) => all.find(pred)?.id;
   return [...new Set(["JZ-05", first((t) => t.conflicts?.length), first((t) => t.kind === "milestone"), first((t) => t.kind === "qualitative")].filter(Boolean))];
 })();
-const LANGS = { zh: { query: "", search: "专利", back: "返回" }, en: { query: "?lang=en-US", search: "patent", back: "Back" } };
+const LANGS = { zh: { search: "专利", back: "返回" }, en: { search: "patent", back: "Back" } };
 
 console.log("# layout: every view in both languages at 320 and 450 px");
 for (const [lang, L] of Object.entries(LANGS)) {
   for (const width of [320, 450]) {
-    const { page, errors } = await openPage(PREVIEW_OFFICE_JS, L.query);
+    const { page, errors } = await openPage(PREVIEW_OFFICE_JS);
     await page.setViewportSize({ width, height: 760 });
     const tag = `${lang}-${width}`;
+    if (lang === "en") {
+      await check(`layout ${tag}: the language switch turns the pane to English and remembers it`, async () => {
+        const english = page.getByRole("group", { name: "界面语言 / Language" }).getByRole("button", { name: "English" });
+        await english.click();
+        await page.getByRole("heading", { level: 1, name: "IP plan targets" }).waitFor();
+        await page.reload();
+        await page.getByRole("heading", { level: 1, name: "IP plan targets" }).waitFor();
+        assert((await english.getAttribute("aria-pressed")) === "true", "English is not marked as chosen after a reload");
+        assert((await page.evaluate(() => document.documentElement.lang)) === "en-US", "the page's lang is not en-US");
+      });
+    }
     const view = async (name, fn) =>
       check(`layout ${tag}: ${name}`, async () => {
         await fn();

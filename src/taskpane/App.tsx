@@ -18,7 +18,8 @@ import {
 } from "@fluentui/react-components";
 import { type ReactNode, Suspense, useEffect, useState } from "react";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
-import { type Messages, MessagesContext, useMessages } from "./i18n";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { CATALOGUES, type LocaleId, type Messages, MessagesContext, storedLocale, storeLocale, useMessages } from "./i18n";
 import { ServicesContext, type TaskpaneServices } from "./services";
 import { LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
@@ -48,6 +49,7 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  titleLine: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS, minWidth: 0 },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, marginRight: `calc(-1 * ${tokens.spacingHorizontalM})` },
   panel: { paddingTop: tokens.spacingVerticalS },
@@ -59,19 +61,40 @@ export interface AppProps {
   initialTab?: TabId;
 }
 
-export function App({ services, messages, initialTab = "plans" }: AppProps) {
+/**
+ * `messages` is the language the host asked for (Office's display language, or ?lang=); a choice
+ * made with the language switch wins over it, now and the next time the pane opens.
+ */
+export function App({ services, messages: hostMessages, initialTab = "plans" }: AppProps) {
+  const [locale, setLocale] = useState<LocaleId>(() => storedLocale() ?? (hostMessages.locale as LocaleId));
+  const messages = locale === hostMessages.locale ? hostMessages : CATALOGUES[locale];
+  useEffect(() => {
+    document.documentElement.lang = messages.locale;
+    document.title = messages.app.title;
+  }, [messages]);
+  const chooseLocale = (next: LocaleId) => {
+    storeLocale(next);
+    setLocale(next);
+  };
   return (
     <FluentProvider theme={webLightTheme} lang={messages.locale}>
       <MessagesContext.Provider value={messages}>
         <ServicesContext.Provider value={services}>
-          <Shell services={services} initialTab={initialTab} />
+          <Shell services={services} initialTab={initialTab} locale={locale} onLocaleChange={chooseLocale} />
         </ServicesContext.Provider>
       </MessagesContext.Provider>
     </FluentProvider>
   );
 }
 
-function Shell({ services, initialTab }: { services: TaskpaneServices; initialTab: TabId }) {
+interface ShellProps {
+  services: TaskpaneServices;
+  initialTab: TabId;
+  locale: LocaleId;
+  onLocaleChange(locale: LocaleId): void;
+}
+
+function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
   useGlobalStyles();
   const styles = useStyles();
   const messages = useMessages();
@@ -103,14 +126,17 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
     <WorkbookStateContext.Provider value={state}>
       <div className={styles.root}>
         <header className={styles.header}>
-          <Text as="h1" className={styles.title}>
-            {messages.app.title}
-          </Text>
-          {services.host.unavailable === "preview" && (
-            <Badge appearance="tint" color="informative" title={messages.app.previewNote}>
-              {messages.app.previewBadge}
-            </Badge>
-          )}
+          <div className={styles.titleLine}>
+            <Text as="h1" className={styles.title}>
+              {messages.app.title}
+            </Text>
+            {services.host.unavailable === "preview" && (
+              <Badge appearance="tint" color="informative" title={messages.app.previewNote}>
+                {messages.app.previewBadge}
+              </Badge>
+            )}
+          </div>
+          <LanguageSwitch locale={locale} onChange={onLocaleChange} />
         </header>
         {issues.length > 0 && (
           <MessageBar intent="warning" layout="multiline">

@@ -17,6 +17,27 @@ export function pickLocale(displayLanguage: string | null | undefined): LocaleId
   return /^en(-|_|$)/i.test(String(displayLanguage ?? "").trim()) ? "en-US" : "zh-CN";
 }
 
+/** Where the user's own choice of language is kept (per browser profile: per user). */
+export const LANGUAGE_KEY = "ipTargets.language";
+
+/** The language the user chose with the switch, if any; null where storage is refused. */
+export function storedLocale(storage: Pick<Storage, "getItem"> | undefined = globalThis.localStorage): LocaleId | null {
+  try {
+    const v = storage?.getItem(LANGUAGE_KEY);
+    return v === "zh-CN" || v === "en-US" ? v : null;
+  } catch {
+    return null; // storage refused (a sandboxed or private web view): the choice lasts this session
+  }
+}
+
+export function storeLocale(locale: LocaleId, storage: Pick<Storage, "setItem"> | undefined = globalThis.localStorage): void {
+  try {
+    storage?.setItem(LANGUAGE_KEY, locale);
+  } catch {
+    // as above: not remembered, still applied
+  }
+}
+
 export const MessagesContext = createContext<Messages>(zhCN);
 
 export function useMessages(): Messages {
