@@ -512,8 +512,12 @@ console.log("# in Excel: the Office/Excel stand-in");
     await jz.getByRole("button", { name: /查看倒退的 1 个指标/ }).waitFor();
     assert((await jz.locator("svg rect[data-status]").count()) === 3, "the JZ chart does not have three segments");
     await page.getByRole("region", { name: "新郑" }).waitFor();
-    await noHorizontalScroll(page);
+    await layoutOk(page, "overview at 320 px");
     await shot(page, "07-overview");
+    await page.setViewportSize({ width: 450, height: 760 });
+    await layoutOk(page, "overview at 450 px");
+    await shot(page, "07-overview-450");
+    await page.setViewportSize({ width: WIDTH, height: 760 });
   });
 
   await check("overview: a cell that is not a number is named, kept as typed and left out", async () => {
@@ -561,7 +565,12 @@ console.log("# in Excel: the Office/Excel stand-in");
     await page.getByText("已插入选中的单元格。").waitFor();
     const cell = await standin(() => globalThis.__officeStandin.cellAtSelection());
     assert(cell && cell.formula === '=IP.TARGET("JZ-05")', `D4 holds ${JSON.stringify(cell)}`);
+    await layoutOk(page, "target with actuals");
     await shot(page, "08-target-in-excel");
+    await page.setViewportSize({ width: 450, height: 760 });
+    await layoutOk(page, "target with actuals at 450 px");
+    await shot(page, "08-target-in-excel-450");
+    await page.setViewportSize({ width: WIDTH, height: 760 });
   });
 
   await check("settings: saved in the workbook, then Excel recalculates", async () => {

@@ -49,6 +49,10 @@ describe("target detail", () => {
     expect(chart.querySelector('[data-series="expected"]')).not.toBeNull();
     expect(chart.querySelector('[data-series="target"]')).not.toBeNull();
     expect(chart.querySelector('[data-series="actual-point"]')).toBeNull();
+    expect(chart.querySelector('[data-series="projection"]')).toBeNull();
+    // The base and the target carry their year and value.
+    expect(chart.querySelector('[data-label="base"]')).toHaveTextContent("2022年 49,409件");
+    expect(chart.querySelector('[data-label="target"]')).toHaveTextContent("2025年 67,000件");
     expect(screen.getByText("工作表中还没有该指标的实际值。")).toBeInTheDocument();
   });
 
@@ -59,6 +63,9 @@ describe("target detail", () => {
     openTarget("有效商标注册量", "JZ-05");
     const chart = await screen.findByRole("img", { name: "序时进度与实际值" });
     await waitFor(() => expect(chart.querySelectorAll('[data-series="actual-point"]')).toHaveLength(2));
+    expect(chart.querySelector('[data-label="actual"]')).toHaveTextContent("2024年 56,000件");
+    expect(chart.querySelector('[data-series="projection"]')).not.toBeNull();
+    expect(screen.getByText("按现有趋势预计")).toBeInTheDocument();
     expect(screen.getByText("当前状态").parentElement).toHaveTextContent("滞后");
     expect(screen.getByText('=IP.STATUS("JZ-05",56000,2024)')).toBeInTheDocument();
   });

@@ -188,6 +188,10 @@ export const zhCN = {
     chartExpected: "序时进度（预期路径）",
     chartActual: "已填写的实际值",
     chartTarget: "目标",
+    chartProjection: "按现有趋势预计",
+    /** 图上的标注：2022年 49,409件 */
+    chartPoint: (year: number, value: string) => `${year}年 ${value}`,
+    chartProjected: (year: number, value: string) => `按现有趋势，${year} 年预计达到 ${value}。`,
     chartNoPath: "该指标没有数值路径，无法绘图。",
     chartNoActuals: "工作表中还没有该指标的实际值。",
     chartSummary: (expected: string, actual: string) => `预期路径：${expected}。实际值：${actual}。`,

@@ -256,7 +256,7 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
         </Subtitle2>
         {chart ? (
           <>
-            <PathChart data={chart} title={messages.target.chart} />
+            <PathChart data={chart} title={messages.target.chart} formatValue={value} />
             {chart.actual.length === 0 && <Caption1>{messages.target.chartNoActuals}</Caption1>}
           </>
         ) : (
