@@ -90,6 +90,14 @@ module.exports = async (env, argv) => {
     module: {
       rules: [
         { test: /\.tsx?$/, exclude: /node_modules/, use: { loader: "ts-loader", options: { transpileOnly: true } } },
+        // The catalogue is validated here, at build time; the page gets the checked plans and no
+        // validator (src/build/checked-catalog.ts). Unused, the validator and zod drop out.
+        {
+          test: path.resolve(__dirname, "src/core/catalog/bundled.ts"),
+          enforce: "pre",
+          use: { loader: path.resolve(__dirname, "src/build/checked-catalog.ts") },
+        },
+        { test: /src[\\/]core[\\/]catalog[\\/](schema|validate)\.ts$/, sideEffects: false },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

@@ -7,9 +7,6 @@ import {
   FluentProvider,
   makeStaticStyles,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Tab,
   TabList,
   Text,
@@ -21,7 +18,7 @@ import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkboo
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { CATALOGUES, type LocaleId, type Messages, MessagesContext, storedLocale, storeLocale, useMessages } from "./i18n";
 import { ServicesContext, type TaskpaneServices } from "./services";
-import { LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
+import { LazyCatalogIssues, LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
 
 export type TabId = "plans" | "sheets" | "overview" | "settings";
@@ -139,12 +136,9 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
           <LanguageSwitch locale={locale} onChange={onLocaleChange} />
         </header>
         {issues.length > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{messages.errors.catalog(new Set(issues.map((i) => i.file)).size)}</MessageBarTitle>
-              {messages.errors.catalogNext}
-            </MessageBarBody>
-          </MessageBar>
+          <Suspense fallback={null}>
+            <LazyCatalogIssues issues={issues} />
+          </Suspense>
         )}
         <nav aria-label={messages.app.navLabel} className={styles.tabs}>
           <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>

@@ -13,14 +13,9 @@ import { useWorkbookState } from "../hooks/useWorkbookState";
 import { pickText, useMessages } from "../i18n";
 import { describeError, type UserError } from "../office/errors";
 import { useServices } from "../services";
+import { NO_FILTERS, type TargetFilters } from "./plan-filters";
 
-export interface TargetFilters {
-  area: Area | "";
-  kind: Target["kind"] | "";
-  status: StatusCode | "";
-}
-
-export const NO_FILTERS: TargetFilters = { area: "", kind: "", status: "" };
+export { NO_FILTERS, type TargetFilters } from "./plan-filters";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
