@@ -99,13 +99,22 @@ module.exports = async (env, argv) => {
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"] },
     module: {
       rules: [
-        // The plan list is written at build time from the files in data/plans/ (scripts/plan-list.cjs).
+        // The catalogue is made and validated here, at build time: src/build/checked-catalog.ts stands
+        // in for bundled.ts with every plan file of data/plans/ (the list scripts/plan-list.cjs reads,
+        // so adding a plan needs no code change), checked; the page gets no validator, and zod drops out.
+        {
+          test: path.resolve(__dirname, "src/core/catalog/bundled.ts"),
+          enforce: "pre",
+          use: { loader: path.resolve(__dirname, "src/build/checked-catalog.ts") },
+        },
+        // plan-list.ts (Node reads the folder) as static imports, should anything else import it.
         { test: PLAN_LIST, use: { loader: path.resolve(__dirname, "scripts/plan-list.cjs") } },
         {
           test: /\.tsx?$/,
           exclude: [/node_modules/, PLAN_LIST],
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
+        { test: /src[\\/]core[\\/]catalog[\\/](schema|validate)\.ts$/, sideEffects: false },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },

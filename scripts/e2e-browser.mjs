@@ -67,6 +67,8 @@ if (!fs.existsSync(CHROMIUM)) {
   failed++;
   finish();
 }
+// Screenshots of this run only: a FAIL-… picture of an earlier run would mislead.
+fs.rmSync(shots, { recursive: true, force: true });
 fs.mkdirSync(shots, { recursive: true });
 fs.mkdirSync(downloads, { recursive: true });
 
@@ -129,6 +131,14 @@ const browser = await chromium.launchPersistentContext(profile, {
 /** A page whose office.js is `officeJs`; every other outside request is refused. */
 async function openPage(officeJs, query = "") {
   const page = await browser.newPage();
+  // Each page starts from the host's language: forget a choice made with the language switch on
+  // an earlier page (once per page, so a reload still shows what the switch remembered).
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem("e2e-fresh")) {
+      localStorage.removeItem("ipTargets.language");
+      sessionStorage.setItem("e2e-fresh", "1");
+    }
+  });
   const errors = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => {
@@ -167,6 +177,58 @@ async function openPage(officeJs, query = "") {
 const shot = (page, name) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
 const targetButton = (page, id) => page.locator(`button[data-target-id="${id}"]`).first();
 
+/**
+ * What is wrong with the layout of the view on screen: the page scrolling sideways, any element
+ * reaching past the pane's edge, any badge whose words wrap to a second line or spill out of it.
+ */
+async function layoutProblems(page) {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const problems = [];
+    const name = (el) => {
+      const cls = [...el.classList].find((c) => c.startsWith("fui-")) ?? el.classList[0] ?? "";
+      const text = (el.textContent ?? "").trim().slice(0, 24);
+      return `<${el.tagName.toLowerCase()}${cls ? "." + cls : ""}> "${text}"`;
+    };
+    if (document.documentElement.scrollWidth > width + 1) problems.push(`page is ${document.documentElement.scrollWidth}px wide in a ${width}px pane`);
+    const wide = new Set();
+    /** Whether an ancestor that clips its overflow, and sits inside the pane, hides what sticks out. */
+    const clippedInside = (el) => {
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible") {
+          const r = a.getBoundingClientRect();
+          if (r.left >= -1 && r.right <= width + 1) return true;
+        }
+      }
+      return false;
+    };
+    for (const el of document.body.querySelectorAll("*")) {
+      if (el.closest("[hidden]") || el.closest("option") || getComputedStyle(el).visibility === "hidden") continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0) continue;
+      if ((r.right > width + 1 || r.left < -1) && !clippedInside(el)) {
+        // Name the outermost element only: its children overflow with it.
+        if (!(el.parentElement && wide.has(el.parentElement))) problems.push(`${name(el)} reaches ${Math.round(r.left)}–${Math.round(r.right)}px`);
+        wide.add(el);
+      }
+    }
+    for (const badge of document.querySelectorAll(".fui-Badge")) {
+      if (badge.closest("[hidden]") || badge.getBoundingClientRect().width === 0) continue;
+      const range = document.createRange();
+      range.selectNodeContents(badge);
+      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      if (tops.size > 1) problems.push(`badge ${name(badge)} wraps to ${tops.size} lines`);
+      else if (badge.scrollWidth > badge.clientWidth + 1) problems.push(`badge ${name(badge)} spills out of its border`);
+    }
+    return problems;
+  });
+}
+
+async function layoutOk(page, what) {
+  const problems = await layoutProblems(page);
+  assert(problems.length === 0, `${what}: ${problems.length} layout problems:\n       ${problems.slice(0, 8).join("\n       ")}`);
+}
+
 async function noHorizontalScroll(page) {
   const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
   assert(scroll <= client + 1, `page is ${scroll}px wide in a ${client}px pane`);
@@ -185,6 +247,90 @@ function cellsOf(sheet) {
   const out = [];
   sheet.eachRow((row) => row.eachCell((cell) => out.push(cell.value)));
   return out.map((v) => (v && typeof v === "object" ? (v.richText?.map((r) => r.text).join("") ?? v.formula ?? v.result ?? "") : v));
+}
+
+// ---- 0. layout: every view, both languages, 320 px and 450 px ---------------------------------------
+
+const PLAN_IDS = ["JZ", "XZ", "HN", "XC", "JY"];
+/** Targets whose detail is visited: a figure, one with a conflict in the data, a milestone, a qualitative one. */
+const TOUR_TARGETS = (() => {
+  const all = PLAN_IDS.flatMap((id) => JSON.parse(fs.readFileSync(path.join(root, `data/plans/${id}.json`), "utf8")).targets);
+  const first = (pred) => all.find(pred)?.id;
+  return [...new Set(["JZ-05", first((t) => t.conflicts?.length), first((t) => t.kind === "milestone"), first((t) => t.kind === "qualitative")].filter(Boolean))];
+})();
+const LANGS = { zh: { search: "专利", back: "返回" }, en: { search: "patent", back: "Back" } };
+
+console.log("# layout: every view in both languages at 320 and 450 px");
+for (const [lang, L] of Object.entries(LANGS)) {
+  for (const width of [320, 450]) {
+    const { page, errors } = await openPage(PREVIEW_OFFICE_JS);
+    await page.setViewportSize({ width, height: 760 });
+    const tag = `${lang}-${width}`;
+    if (lang === "en") {
+      await check(`layout ${tag}: the language switch turns the pane to English and remembers it`, async () => {
+        const english = page.getByRole("group", { name: "界面语言 / Language" }).getByRole("button", { name: "English" });
+        await english.click();
+        await page.getByRole("heading", { level: 1, name: "IP plan targets" }).waitFor();
+        await page.reload();
+        await page.getByRole("heading", { level: 1, name: "IP plan targets" }).waitFor();
+        assert((await english.getAttribute("aria-pressed")) === "true", "English is not marked as chosen after a reload");
+        assert((await page.evaluate(() => document.documentElement.lang)) === "en-US", "the page's lang is not en-US");
+      });
+    }
+    const view = async (name, fn) =>
+      check(`layout ${tag}: ${name}`, async () => {
+        await fn();
+        await shot(page, `layout-${tag}-${name}`);
+        await layoutOk(page, name);
+        const text = await page.locator("body").innerText();
+        assert(!/\w+_[0-9a-f]{8,}\.txt/.test(text), `${name} shows an internal file name: ${text.match(/\S*\.txt/)?.[0]}`);
+        if (lang === "zh") {
+          // The plan's notes, derivations and conflicts: Chinese only in the Chinese pane.
+          const english = (await page.locator("[data-plan-text]").allInnerTexts()).filter((t) => /[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}/.test(t));
+          assert(english.length === 0, `English in the Chinese pane's plan texts: ${english.slice(0, 3).join(" | ")}`);
+        }
+      });
+    const back = () => page.getByRole("button", { name: L.back, exact: true }).first().click();
+
+    await view("plans", async () => {
+      await page.locator('button[data-plan-id="JZ"]').waitFor();
+    });
+    await view("search", async () => {
+      await page.getByRole("searchbox").fill(L.search);
+      await page.locator("button[data-target-id]").first().waitFor();
+    });
+    await page.getByRole("searchbox").fill("");
+    for (const planId of PLAN_IDS) {
+      await view(`plan-${planId}`, async () => {
+        await page.locator(`button[data-plan-id="${planId}"]`).click();
+        await page.locator("button[data-target-id]").first().waitFor();
+      });
+      await back();
+    }
+    await view("plan-filtered", async () => {
+      await page.locator('button[data-plan-id="JZ"]').click();
+      const selects = page.locator("select");
+      for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
+    });
+    await back();
+    for (const id of TOUR_TARGETS) {
+      await view(`target-${id}`, async () => {
+        await page.getByRole("searchbox").fill(id);
+        await page.locator(`button[data-target-id="${id}"]`).click();
+        await page.getByTestId("target-goal").waitFor();
+      });
+      await back();
+    }
+    await page.getByRole("searchbox").fill("");
+    for (const tab of ["sheets", "overview", "settings"]) {
+      await view(tab, async () => {
+        await page.locator(`#tab-${tab}`).click();
+        await page.locator(`#panel-${tab} h2`).waitFor();
+      });
+    }
+    await check(`layout ${tag}: no script errors`, async () => assert(errors.length === 0, errors.join("\n")));
+    await page.close();
+  }
 }
 
 // ---- 1. preview (plain browser) ----------------------------------------------------------------------
@@ -367,8 +513,12 @@ console.log("# in Excel: the Office/Excel stand-in");
     await jz.getByRole("button", { name: /查看倒退的 1 个指标/ }).waitFor();
     assert((await jz.locator("svg rect[data-status]").count()) === 3, "the JZ chart does not have three segments");
     await page.getByRole("region", { name: "新郑" }).waitFor();
-    await noHorizontalScroll(page);
+    await layoutOk(page, "overview at 320 px");
     await shot(page, "07-overview");
+    await page.setViewportSize({ width: 450, height: 760 });
+    await layoutOk(page, "overview at 450 px");
+    await shot(page, "07-overview-450");
+    await page.setViewportSize({ width: WIDTH, height: 760 });
   });
 
   await check("overview: a cell that is not a number is named, kept as typed and left out", async () => {
@@ -416,7 +566,12 @@ console.log("# in Excel: the Office/Excel stand-in");
     await page.getByText("已插入选中的单元格。").waitFor();
     const cell = await standin(() => globalThis.__officeStandin.cellAtSelection());
     assert(cell && cell.formula === '=IP.TARGET("JZ-05")', `D4 holds ${JSON.stringify(cell)}`);
+    await layoutOk(page, "target with actuals");
     await shot(page, "08-target-in-excel");
+    await page.setViewportSize({ width: 450, height: 760 });
+    await layoutOk(page, "target with actuals at 450 px");
+    await shot(page, "08-target-in-excel-450");
+    await page.setViewportSize({ width: WIDTH, height: 760 });
   });
 
   await check("settings: saved in the workbook, then Excel recalculates", async () => {

@@ -6,10 +6,8 @@ import {
   Badge,
   Button,
   FluentProvider,
+  makeStaticStyles,
   makeStyles,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Tab,
   TabList,
   Text,
@@ -18,10 +16,11 @@ import {
 } from "@fluentui/react-components";
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
-import { type Messages, MessagesContext, useMessages } from "./i18n";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { CATALOGUES, type LocaleId, type Messages, MessagesContext, storedLocale, storeLocale, useMessages } from "./i18n";
 import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
-import { LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
+import { LazyCatalogIssues, LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
 
 // 导入规划文本 (views/DraftView.tsx) opens from the header, over the tabs, and stays mounted once opened.
@@ -36,6 +35,14 @@ const LazyReportView = lazy(() => import(/* webpackChunkName: "view-report" */ "
 /** Marked once the first screen is on the page; bench/taskpane.ts reads it. */
 export const FIRST_RENDER_MARK = "taskpane:first-render";
 
+/**
+ * Badges (statuses, levels, drafts) say one or two words: they never wrap to a second line or
+ * shrink below their words, at any pane width and in any language.
+ */
+const useGlobalStyles = makeStaticStyles({
+  ".fui-Badge": { whiteSpace: "nowrap", flexShrink: 0 },
+});
+
 const useStyles = makeStyles({
   root: {
     display: "flex",
@@ -47,6 +54,8 @@ const useStyles = makeStyles({
     boxSizing: "border-box",
   },
   header: { display: "flex", alignItems: "center", justifyContent: "space-between", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  titleLine: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS, minWidth: 0 },
+  headerActions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, marginRight: `calc(-1 * ${tokens.spacingHorizontalM})` },
   panel: { paddingTop: tokens.spacingVerticalS },
@@ -58,19 +67,41 @@ export interface AppProps {
   initialTab?: TabId;
 }
 
-export function App({ services, messages, initialTab = "plans" }: AppProps) {
+/**
+ * `messages` is the language the host asked for (Office's display language, or ?lang=); a choice
+ * made with the language switch wins over it, now and the next time the pane opens.
+ */
+export function App({ services, messages: hostMessages, initialTab = "plans" }: AppProps) {
+  const [locale, setLocale] = useState<LocaleId>(() => storedLocale() ?? (hostMessages.locale as LocaleId));
+  const messages = locale === hostMessages.locale ? hostMessages : CATALOGUES[locale];
+  useEffect(() => {
+    document.documentElement.lang = messages.locale;
+    document.title = messages.app.title;
+  }, [messages]);
+  const chooseLocale = (next: LocaleId) => {
+    storeLocale(next);
+    setLocale(next);
+  };
   return (
     <FluentProvider theme={webLightTheme} lang={messages.locale}>
       <MessagesContext.Provider value={messages}>
         <ServicesContext.Provider value={services}>
-          <Shell services={services} initialTab={initialTab} />
+          <Shell services={services} initialTab={initialTab} locale={locale} onLocaleChange={chooseLocale} />
         </ServicesContext.Provider>
       </MessagesContext.Provider>
     </FluentProvider>
   );
 }
 
-function Shell({ services, initialTab }: { services: TaskpaneServices; initialTab: TabId }) {
+interface ShellProps {
+  services: TaskpaneServices;
+  initialTab: TabId;
+  locale: LocaleId;
+  onLocaleChange(locale: LocaleId): void;
+}
+
+function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
+  useGlobalStyles();
   const styles = useStyles();
   const messages = useMessages();
   const state = useWorkbookStateSource(services);
@@ -109,28 +140,30 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
     <WorkbookStateContext.Provider value={state}>
       <div className={styles.root}>
         <header className={styles.header}>
-          <Text as="h1" className={styles.title}>
-            {messages.app.title}
-          </Text>
-          <Button size="small" onClick={() => setDrafting(true)} aria-pressed={!!drafting}>
-            {draftMessages.open}
-          </Button>
-          {services.host.unavailable === "preview" && (
-            <Badge appearance="tint" color="informative" title={messages.app.previewNote}>
-              {messages.app.previewBadge}
-            </Badge>
-          )}
+          <div className={styles.titleLine}>
+            <Text as="h1" className={styles.title}>
+              {messages.app.title}
+            </Text>
+            {services.host.unavailable === "preview" && (
+              <Badge appearance="tint" color="informative" title={messages.app.previewNote}>
+                {messages.app.previewBadge}
+              </Badge>
+            )}
+          </div>
+          <div className={styles.headerActions}>
+            <Button size="small" onClick={() => setDrafting(true)} aria-pressed={!!drafting}>
+              {draftMessages.open}
+            </Button>
+            <LanguageSwitch locale={locale} onChange={onLocaleChange} />
+          </div>
         </header>
         {issues.length > 0 && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{messages.errors.catalog(new Set(issues.map((i) => i.file)).size)}</MessageBarTitle>
-              {messages.errors.catalogNext}
-            </MessageBarBody>
-          </MessageBar>
+          <Suspense fallback={null}>
+            <LazyCatalogIssues issues={issues} />
+          </Suspense>
         )}
         <nav aria-label={messages.app.navLabel} className={styles.tabs}>
-          <TabList selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
+          <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
             {TABS.map((id) => (
               <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
                 {messages.tabs[id]}

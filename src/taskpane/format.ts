@@ -2,8 +2,8 @@
  * Numbers, units and targets in words, in the user's language. Values are stored in base units
  * (元, 件); where the plan writes them scaled (万元, 亿元) they are shown the plan's way.
  */
-import type { Target } from "../core/catalog/schema";
-import type { Messages } from "./i18n";
+import type { Plan, Target } from "../core/catalog/schema";
+import { type Messages, pickText } from "./i18n";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -44,4 +44,24 @@ export function describeGoal(target: Target, messages: Messages): string {
   }
   const comparator = messages.comparators[target.comparator === "none" ? "reach" : target.comparator];
   return messages.describe.target(year, comparator, formatValue(target, target.target.value, messages));
+}
+
+/**
+ * Where the plan says something, as officials cite it: the plan's title, its 文号 where it has
+ * one, and the section ("二、（三）"); never the file name the data was transcribed from.
+ */
+export function planSource(plan: Plan, section: string | null, messages: Messages): string {
+  return messages.target.sourceOf(pickText(plan.title, messages), plan.docNumber, section);
+}
+
+/** The target as a list row says it: "到2025年 67,000件" / "67,000 items by 2025". */
+export function rowGoal(target: Target, messages: Messages): string {
+  const year = target.target.year;
+  if (target.kind === "milestone") return messages.describe.milestone(year);
+  if (target.kind === "qualitative" || target.target.value == null) return messages.plan.rowQualitative(year);
+  const value =
+    target.comparator === "range" && target.target.max != null
+      ? messages.common.range(formatValue(target, target.target.value, messages), formatValue(target, target.target.max, messages))
+      : formatValue(target, target.target.value, messages);
+  return messages.plan.rowGoal(year, value);
 }

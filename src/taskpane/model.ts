@@ -64,6 +64,10 @@ export interface PathChartData {
   expected: ChartPoint[];
   actual: ChartPoint[];
   target: ChartPoint | null;
+  /** The plan's base (or the method's zero for additions), labelled on the chart; null without one. */
+  base: ChartPoint | null;
+  /** From the last actual to the value the actuals' trend reaches in the target year; empty when none. */
+  projection: ChartPoint[];
 }
 
 /**
@@ -86,5 +90,21 @@ export function pathChartData(entry: CatalogEntry, series: readonly Observation[
     }
   }
   const actual: ChartPoint[] = measureSeries(entry, series).map(({ year, value }) => ({ year, value }));
-  return { expected, actual, target: { year: due, value: entry.target.target.value } };
+  const last = actual.at(-1);
+  let projection: ChartPoint[] = [];
+  if (last && last.year < due) {
+    try {
+      const projected = assess(entry, series, null, settings).projected;
+      if (projected != null && Number.isFinite(projected)) projection = [last, { year: due, value: projected }];
+    } catch {
+      // No trend the method can read: no projection drawn.
+    }
+  }
+  return {
+    expected,
+    actual,
+    target: { year: due, value: entry.target.target.value },
+    base: baseline ? { year: baseline.year, value: baseline.value } : null,
+    projection,
+  };
 }

@@ -114,7 +114,7 @@ describe("a plan added by dropping its file in", () => {
   it("is in the add-in bundle webpack builds, with no eval", async () => {
     const full = await require(path.join(REPO, "webpack.config.js"))({}, { mode: "development" });
     const rules = full.module.rules.map((r: { use?: { loader?: string } }) =>
-      r.use?.loader?.endsWith("plan-list.cjs") ? { ...r, use: { ...r.use, options: { dir: plansDir } } } : r,
+      /(plan-list\.cjs|checked-catalog\.ts)$/.test(r.use?.loader ?? "") ? { ...r, use: { ...r.use, options: { dir: plansDir } } } : r,
     );
     const out = path.join(tmp, "dist");
     await new Promise<void>((resolve, reject) =>

@@ -1,10 +1,12 @@
 /** @jest-environment jsdom */
-import { act, fireEvent, screen } from "@testing-library/react";
+import { act, fireEvent, screen, within } from "@testing-library/react";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { Catalog } from "../../src/core/catalog/catalog";
 import { EXCEL_HOST, renderSettled, renderTaskpane } from "./helpers";
 
 describe("task pane shell", () => {
+  beforeEach(() => localStorage.clear());
+
   it("opens on the plans, in Chinese, with four labelled tabs", () => {
     renderTaskpane();
     expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
@@ -34,6 +36,51 @@ describe("task pane shell", () => {
       "Settings",
     ]);
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
+  });
+
+  it("has a visible language switch that remembers the choice for the next time", () => {
+    const first = renderTaskpane();
+    const switcher = screen.getByRole("group", { name: "界面语言 / Language" });
+    expect(within(switcher).getByRole("button", { name: "中文" })).toHaveAttribute("aria-pressed", "true");
+    fireEvent.click(within(switcher).getByRole("button", { name: "English" }));
+    expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+    expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
+    expect(document.documentElement.lang).toBe("en-US");
+    first.unmount();
+
+    // Next time (a new page, Office still Chinese), the pane opens in English.
+    const second = renderTaskpane({ locale: "zh-CN" });
+    expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+    expect(screen.getByRole("button", { name: "English" })).toHaveAttribute("aria-pressed", "true");
+    fireEvent.click(screen.getByRole("button", { name: "中文" }));
+    expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
+    second.unmount();
+    renderTaskpane({ locale: "en-US" });
+    expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
+  });
+
+  it("keeps what was typed when the language is switched", () => {
+    renderTaskpane();
+    fireEvent.change(screen.getByRole("searchbox"), { target: { value: "专利" } });
+    fireEvent.click(screen.getByRole("button", { name: "English" }));
+    expect(screen.getByRole("searchbox")).toHaveValue("专利");
+  });
+
+  it("still works where the browser refuses storage", () => {
+    const spy = jest.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
+      throw new Error("SecurityError");
+    });
+    const set = jest.spyOn(Storage.prototype, "setItem").mockImplementation(() => {
+      throw new Error("SecurityError");
+    });
+    try {
+      renderTaskpane();
+      fireEvent.click(screen.getByRole("button", { name: "English" }));
+      expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+    } finally {
+      spy.mockRestore();
+      set.mockRestore();
+    }
   });
 
   it("keeps what was typed in one tab while another is open", async () => {

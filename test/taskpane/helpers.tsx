@@ -13,6 +13,16 @@ import type { HostInfo } from "../../src/taskpane/office/host";
 import type { WorkbookActions, WriteResult } from "../../src/taskpane/office/workbook";
 import type { SettingsStore, TaskpaneServices } from "../../src/taskpane/services";
 
+// In the pane, a plan's and a target's views are separate chunks fetched in the background once
+// the first screen is up (views/lazy.ts); here they render at once, as they do after that prefetch.
+// The browser e2e drives the real chunks.
+jest.mock("../../src/taskpane/views/lazy", () => ({
+  ...jest.requireActual("../../src/taskpane/views/lazy"),
+  LazyPlanView: jest.requireActual("../../src/taskpane/views/PlanView").PlanView,
+  LazyTargetView: jest.requireActual("../../src/taskpane/views/TargetView").TargetView,
+  LazyCatalogIssues: jest.requireActual("../../src/taskpane/components/CatalogIssues").CatalogIssues,
+}));
+
 // jsdom has no ResizeObserver; Fluent's MessageBar watches its own width with one.
 if (typeof window !== "undefined" && !("ResizeObserver" in window)) {
   (window as unknown as { ResizeObserver: unknown }).ResizeObserver = class {

@@ -51,6 +51,11 @@ describe("message catalogue", () => {
     expect(latinOnly).toEqual([]);
   });
 
+  it("never tells an official to run a command", () => {
+    const commands = [...strings(zhCN), ...strings(enUS)].filter(([, text]) => /\b(npm|npx|node|tsx)\b/.test(text));
+    expect(commands).toEqual([]);
+  });
+
   it("uses the method's own status words", () => {
     for (const code of Object.keys(STATUS_LABELS) as Array<keyof typeof STATUS_LABELS>) {
       expect(zhCN.status[code]).toBe(STATUS_LABELS[code].zh);

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { bundledCatalog } from "../../src/core/catalog/bundled";
+import { assess } from "../../src/core/method/method";
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import { describeGoal, formatValue } from "../../src/taskpane/format";
 import { formulasFor } from "../../src/taskpane/formulas";
@@ -70,6 +71,23 @@ describe("path chart data", () => {
     expect(data.target).toEqual({ year: 2025, value: 67000 });
   });
 
+  it("has the base to label, and the projection from the actuals' trend to the target year", () => {
+    const data = pathChartData(jz05, [{ year: 2023, value: 52000 }, { year: 2024, value: 56000 }], DEFAULT_SETTINGS)!;
+    expect(data.base).toEqual({ year: 2022, value: 49409 });
+    const projected = assess(jz05, [{ year: 2023, value: 52000 }, { year: 2024, value: 56000 }], null, DEFAULT_SETTINGS).projected!;
+    expect(data.projection).toEqual([
+      { year: 2024, value: 56000 },
+      { year: 2025, value: projected },
+    ]);
+    expect(projected).toBeGreaterThan(56000);
+    expect(projected).toBeLessThan(67000);
+  });
+
+  it("projects nothing without actuals, or once the target year has an actual", () => {
+    expect(pathChartData(jz05, [], DEFAULT_SETTINGS)!.projection).toEqual([]);
+    expect(pathChartData(jz05, [{ year: 2025, value: 68000 }], DEFAULT_SETTINGS)!.projection).toEqual([]);
+  });
+
   it("passes through printed milestones", () => {
     const xz04 = catalog.get("XZ-04")!;
     const data = pathChartData(xz04, [], DEFAULT_SETTINGS)!;
@@ -86,6 +104,8 @@ describe("path chart data", () => {
     expect(niceTicks(0, 100)).toEqual([0, 50, 100]);
     expect(niceTicks(49000, 68000)).toEqual([50000, 60000]);
     expect(niceTicks(5, 5)).toEqual([5]);
+    // Enough gridlines to read a value off at 320 px.
+    expect(niceTicks(49000, 68000, 4)).toEqual([50000, 55000, 60000, 65000]);
   });
 });
 

@@ -20,6 +20,11 @@ describe("plans list", () => {
     expect(within(list).getByText("新郑").closest("button")).toHaveTextContent("征求意见稿");
   });
 
+  it("says on the first screen what to do first", () => {
+    renderTaskpane();
+    expect(screen.getByTestId("first-step")).toHaveTextContent("先选择一个规划");
+  });
+
   it("filters by level", () => {
     renderTaskpane();
     fireEvent.change(screen.getByLabelText("级别"), { target: { value: "county" } });
@@ -90,12 +95,44 @@ describe("a plan's targets", () => {
     openJiaozuo();
     expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("焦作市落实强国强省建设纲要实施意见");
     expect(screen.getByText("焦知战联办（2024）1号")).toBeInTheDocument();
+    expect(document.body.textContent).not.toMatch(/\.txt/);
     const rows = within(screen.getByRole("list", { name: "指标" })).getAllByRole("button");
     expect(rows).toHaveLength(catalog.plan("JZ")!.targets.length);
     const jz05 = rows.find((r) => r.getAttribute("data-target-id") === "JZ-05")!;
     expect(jz05).toHaveTextContent("有效商标注册量");
-    expect(jz05).toHaveTextContent("单位 件");
+    expect(jz05).toHaveTextContent("到2025年 67,000件");
     expect(jz05).toHaveTextContent("无数据");
+    const milestone = rows.find((r) => r.getAttribute("data-target-id") === "JZ-14")!;
+    expect(milestone).toHaveTextContent(/\d{4} 年前完成/);
+  });
+
+  it("shows on each row the target, the latest actual typed and the status", async () => {
+    const workbook = fakeWorkbook({ "JZ-05": [{ year: 2023, value: 52000 }, { year: 2024, value: 60000 }] });
+    await renderSettled({ host: EXCEL_HOST, workbook });
+    await waitFor(() => expect(workbook.readActuals).toHaveBeenCalled());
+    openJiaozuo();
+    const jz05 = await waitFor(() => {
+      const row = screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-05")!;
+      expect(row).toHaveTextContent("2024年实际 60,000件");
+      return row;
+    });
+    expect(jz05).toHaveTextContent("到2025年 67,000件");
+    expect(jz05).toHaveTextContent("滞后");
+  });
+
+  it("says the target and latest actual in English too", async () => {
+    const workbook = fakeWorkbook({ "JZ-05": [{ year: 2024, value: 60000 }] });
+    await renderSettled({ host: EXCEL_HOST, workbook, locale: "en-US" });
+    await waitFor(() => expect(workbook.readActuals).toHaveBeenCalled());
+    fireEvent.click(screen.getByText("Jiaozuo").closest("button")!);
+    await waitFor(() =>
+      expect(screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-05")).toHaveTextContent(
+        "2024 actual: 60,000 items",
+      ),
+    );
+    expect(screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-05")).toHaveTextContent(
+      "67,000 items by 2025",
+    );
   });
 
   it("filters by area, kind and status, and clears the filters", async () => {
@@ -120,6 +157,25 @@ describe("a plan's targets", () => {
     expect(rows.map((r) => r.getAttribute("data-target-id"))).toEqual(["JZ-05"]);
     fireEvent.change(screen.getByLabelText("状态"), { target: { value: "ahead" } });
     expect(screen.getByText("没有符合筛选条件的指标。")).toBeInTheDocument();
+  }, 90_000); // renders 焦作's rows several times: slow on a loaded machine
+
+  it("downloads the plan's workbook from the plan itself, in one step", async () => {
+    const { services } = renderTaskpane();
+    openJiaozuo();
+    await act(async () => fireEvent.click(screen.getByText("下载本规划的工作簿").closest("button")!));
+    expect(services.buildWorkbook).toHaveBeenCalledWith(expect.objectContaining({ plans: ["JZ"], portable: true }));
+    expect(services.saveFile).toHaveBeenCalledWith(expect.any(Uint8Array), "知识产权规划目标-焦作.xlsx");
+    expect(await screen.findByText("已生成 知识产权规划目标-焦作.xlsx。")).toBeInTheDocument();
+  });
+
+  it("says what to do when the plan's workbook cannot be made, without a command to run", async () => {
+    const { services } = renderTaskpane({ services: { buildWorkbook: jest.fn().mockRejectedValue(new Error("boom")) } });
+    openJiaozuo();
+    await act(async () => fireEvent.click(screen.getByText("下载本规划的工作簿").closest("button")!));
+    const alert = (await screen.findByText(/无法生成工作簿/)).closest("[role=alert]")!;
+    expect(alert).toHaveTextContent("无法生成工作簿");
+    expect(alert).not.toHaveTextContent("npm");
+    expect(services.saveFile).not.toHaveBeenCalled();
   });
 
   it("keeps a plan's filters after visiting a target", () => {

@@ -74,7 +74,8 @@ describe("sheets: write and refresh", () => {
     const alert = await screen.findByRole("alert");
     expect(alert).toHaveTextContent("无法生成工作簿");
     expect(alert).toHaveTextContent("chunk failed");
-    expect(alert).toHaveTextContent("npm run workbook");
+    expect(alert).toHaveTextContent("请重试");
+    expect(alert).not.toHaveTextContent("npm");
   });
 
   it("writes the chosen plans with progress, then shows what changed and reads actuals again", async () => {

@@ -18,8 +18,28 @@ describe("target detail", () => {
     expect(screen.getByText("2022 年：49,409件")).toBeInTheDocument();
     const quotes = screen.getAllByTestId("quote").map((q) => q.textContent);
     expect(quotes).toContain("有效商标注册量达6.7万件");
-    expect(screen.getByText(/二、（三） 表“截止2025年末知识产权发展主要目标”/)).toBeInTheDocument();
-    expect(screen.getByText(/000_d68d035b87217626\.txt/)).toBeInTheDocument();
+    // Where the plan says so: its title, 文号 and section, never the internal file name.
+    expect(screen.getByTestId("target-source")).toHaveTextContent(
+      "出处：《焦作市落实强国强省建设纲要实施意见（2024-2035年）》（焦知战联办（2024）1号） 二、（三） 表“截止2025年末知识产权发展主要目标”",
+    );
+    expect(document.body.textContent).not.toMatch(/\.txt/);
+  });
+
+  it("shows only the Chinese part of a bilingual note in the Chinese pane, and only the English in the English pane", () => {
+    renderTaskpane();
+    openTarget("有效商标注册量", "JZ-05");
+    expect(screen.getByText(/^备注：/)).toHaveTextContent("备注：正文“6.7万件”= 67000件，与表一致");
+    expect(screen.getByText(/^备注：/)).not.toHaveTextContent("equals");
+  });
+
+  it("names the plan by title and section in English too", () => {
+    renderTaskpane({ locale: "en-US" });
+    openTarget("valid registered trademarks", "JZ-05");
+    expect(screen.getByTestId("target-source")).toHaveTextContent(
+      "Jiaozuo Implementing Opinions on the Outlines for Building an IP Power and a Strong IP Province (2024-2035) (焦知战联办（2024）1号), 二、（三）",
+    );
+    expect(screen.getByText(/^Note:/)).toHaveTextContent("Note: 6.7万件 in the text equals the table's 67000.");
+    expect(document.body.textContent).not.toMatch(/\.txt/);
   });
 
   it("draws the expected path, and says no actuals are typed yet", () => {
@@ -29,6 +49,10 @@ describe("target detail", () => {
     expect(chart.querySelector('[data-series="expected"]')).not.toBeNull();
     expect(chart.querySelector('[data-series="target"]')).not.toBeNull();
     expect(chart.querySelector('[data-series="actual-point"]')).toBeNull();
+    expect(chart.querySelector('[data-series="projection"]')).toBeNull();
+    // The base and the target carry their year and value.
+    expect(chart.querySelector('[data-label="base"]')).toHaveTextContent("2022年 49,409件");
+    expect(chart.querySelector('[data-label="target"]')).toHaveTextContent("2025年 67,000件");
     expect(screen.getByText("工作表中还没有该指标的实际值。")).toBeInTheDocument();
   });
 
@@ -39,6 +63,9 @@ describe("target detail", () => {
     openTarget("有效商标注册量", "JZ-05");
     const chart = await screen.findByRole("img", { name: "序时进度与实际值" });
     await waitFor(() => expect(chart.querySelectorAll('[data-series="actual-point"]')).toHaveLength(2));
+    expect(chart.querySelector('[data-label="actual"]')).toHaveTextContent("2024年 56,000件");
+    expect(chart.querySelector('[data-series="projection"]')).not.toBeNull();
+    expect(screen.getByText("按现有趋势预计")).toBeInTheDocument();
     expect(screen.getByText("当前状态").parentElement).toHaveTextContent("滞后");
     expect(screen.getByText('=IP.STATUS("JZ-05",56000,2024)')).toBeInTheDocument();
   });

@@ -1,7 +1,10 @@
 /**
  * The expected path (序时进度) against the actuals typed so far, as hand-written SVG: a dashed line
- * for the path, a solid line with dots for the actuals, a diamond for the target. Scales to the
- * pane's width; the summary below it says the same in words for screen readers.
+ * for the path, a solid line with dots for the actuals, a dotted line for where their trend leads
+ * by the target year, a diamond for the target. The base, the target and the latest actual carry
+ * their year and value, so the chart reads without the axes. Scales to the pane's width (the
+ * labels stay at least 11 px at 320 px); the summary below it says the same in words for screen
+ * readers.
  */
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
@@ -10,15 +13,20 @@ import { type Messages, useMessages } from "../i18n";
 import type { ChartPoint, PathChartData } from "../model";
 
 const W = 300;
-const H = 150;
-const M = { left: 46, right: 12, top: 10, bottom: 22 };
+const H = 170;
+const M = { left: 40, right: 10, top: 24, bottom: 22 };
 
 const useStyles = makeStyles({
   figure: { margin: 0 },
   svg: { width: "100%", height: "auto", display: "block", overflow: "visible" },
   axis: { stroke: tokens.colorNeutralStroke1, strokeWidth: 1 },
-  grid: { stroke: tokens.colorNeutralStroke3, strokeWidth: 1 },
-  label: { fill: tokens.colorNeutralForeground3, fontSize: "10px", fontFamily: tokens.fontFamilyBase },
+  grid: { stroke: tokens.colorNeutralStroke2, strokeWidth: 1, strokeDasharray: "2 3" },
+  label: { fill: tokens.colorNeutralForeground2, fontSize: "11px", fontFamily: tokens.fontFamilyBase },
+  pointLabel: { fill: tokens.colorNeutralForeground1, fontSize: "11px", fontWeight: tokens.fontWeightSemibold, fontFamily: tokens.fontFamilyBase },
+  halo: { stroke: tokens.colorNeutralBackground1, strokeWidth: 3, paintOrder: "stroke" },
+  base: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorNeutralForeground2, strokeWidth: 2 },
+  projection: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2, strokeDasharray: "1 4", strokeLinecap: "round" },
+  projected: { fill: tokens.colorNeutralBackground1, stroke: tokens.colorBrandForeground1, strokeWidth: 2 },
   expected: { fill: "none", stroke: tokens.colorNeutralForeground3, strokeWidth: 2, strokeDasharray: "5 4" },
   actual: { fill: "none", stroke: tokens.colorBrandForeground1, strokeWidth: 2.5 },
   dot: { fill: tokens.colorBrandForeground1 },
@@ -36,6 +44,7 @@ const useStyles = makeStyles({
   swatch: { display: "inline-block", width: "16px", height: 0, marginRight: "4px", verticalAlign: "middle", borderTopWidth: "2px" },
   swatchExpected: { borderTopStyle: "dashed", borderTopColor: tokens.colorNeutralForeground3 },
   swatchActual: { borderTopStyle: "solid", borderTopColor: tokens.colorBrandForeground1 },
+  swatchProjection: { borderTopStyle: "dotted", borderTopColor: tokens.colorBrandForeground1 },
   swatchTarget: {
     width: "8px",
     height: "8px",
@@ -57,10 +66,10 @@ function compact(value: number, messages: Messages): string {
   return new Intl.NumberFormat(messages.locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
-/** 3–4 round tick values covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number): number[] {
+/** About `count` round tick values covering [lo, hi]. */
+export function niceTicks(lo: number, hi: number, count = 3): number[] {
   if (lo === hi) return [lo];
-  const raw = (hi - lo) / 3;
+  const raw = (hi - lo) / count;
   const mag = Math.pow(10, Math.floor(Math.log10(raw)));
   const step = [1, 2, 2.5, 5, 10].map((k) => k * mag).find((s) => s >= raw) ?? 10 * mag;
   const ticks: number[] = [];
@@ -73,11 +82,18 @@ const listPoints = (points: ChartPoint[], messages: Messages) =>
     ? points.map((p) => messages.common.yearValue(p.year, formatNumber(p.value, messages))).join(messages.common.listSeparator)
     : messages.common.none;
 
-export function PathChart({ data, title }: { data: PathChartData; title: string }) {
+export interface PathChartProps {
+  data: PathChartData;
+  title: string;
+  /** A value as the target writes it (unit, 万件 …), for the labels on the chart. */
+  formatValue(value: number): string;
+}
+
+export function PathChart({ data, title, formatValue }: PathChartProps) {
   const messages = useMessages();
   const styles = useStyles();
   const summaryId = useId();
-  const all = [...data.expected, ...data.actual, ...(data.target ? [data.target] : [])];
+  const all = [...data.expected, ...data.actual, ...data.projection, ...(data.target ? [data.target] : []), ...(data.base ? [data.base] : [])];
   if (all.length === 0) return null;
   const years = all.map((p) => p.year);
   const values = all.map((p) => p.value);
@@ -95,7 +111,29 @@ export function PathChart({ data, title }: { data: PathChartData; title: string 
   const x = (year: number) => M.left + ((year - y0) / (y1 - y0)) * (W - M.left - M.right);
   const y = (value: number) => M.top + (1 - (value - lo) / (hi - lo)) * (H - M.top - M.bottom);
   const line = (points: ChartPoint[]) => points.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
-  const ticks = niceTicks(lo, hi).filter((t) => t >= lo && t <= hi);
+  const ticks = niceTicks(lo, hi, 5).filter((t) => t >= lo && t <= hi);
+  const lastActual = data.actual.at(-1) ?? null;
+  const projected = data.projection.at(-1) ?? null;
+  // The target's and the latest actual's labels go on opposite sides, so they never overlap.
+  const actualAboveTarget = !!lastActual && !!data.target && y(lastActual.value) < y(data.target.value);
+  /**
+   * A point's "year value" label, kept inside the chart: on the side of the point asked for (away
+   * from the other labelled point) unless that leaves the chart, anchored away from the edge.
+   */
+  const pointLabel = (p: ChartPoint, kind: string, side: "start" | "end" | "middle", place: "above" | "below" = "above") => {
+    const px = x(p.year);
+    const py = y(p.value);
+    const above = py - 8;
+    const below = py + 16;
+    const ly = place === "above" ? (above < M.top - 8 ? below : above) : below > H - M.bottom - 2 ? above : below;
+    const anchor = side === "middle" ? (px > W / 2 ? "end" : "start") : side;
+    const lx = anchor === "start" ? Math.max(px - 4, 2) : Math.min(px + 4, W - 2);
+    return (
+      <text className={`${styles.pointLabel} ${styles.halo}`} x={lx} y={ly} textAnchor={anchor} data-label={kind}>
+        {messages.target.chartPoint(p.year, formatValue(p.value))}
+      </text>
+    );
+  };
   const yearStep = Math.max(1, Math.ceil((y1 - y0) / 6));
   const yearTicks: number[] = [];
   for (let yr = y0; yr <= y1; yr += yearStep) yearTicks.push(yr);
@@ -126,9 +164,12 @@ export function PathChart({ data, title }: { data: PathChartData; title: string 
         ))}
         {data.expected.length > 1 && <polyline className={styles.expected} points={line(data.expected)} data-series="expected" />}
         {data.actual.length > 1 && <polyline className={styles.actual} points={line(data.actual)} data-series="actual" />}
+        {data.projection.length > 1 && <polyline className={styles.projection} points={line(data.projection)} data-series="projection" />}
+        {projected && <circle className={styles.projected} cx={x(projected.year)} cy={y(projected.value)} r={3.5} data-series="projected" />}
         {data.actual.map((p) => (
           <circle key={p.year} className={styles.dot} cx={x(p.year)} cy={y(p.value)} r={3.5} data-series="actual-point" />
         ))}
+        {data.base && <circle className={styles.base} cx={x(data.base.year)} cy={y(data.base.value)} r={3.5} data-series="base" />}
         {data.target && (
           <rect
             className={styles.target}
@@ -140,6 +181,11 @@ export function PathChart({ data, title }: { data: PathChartData; title: string 
             data-series="target"
           />
         )}
+        {data.base && pointLabel(data.base, "base", "start")}
+        {data.target && pointLabel(data.target, "target", "end", actualAboveTarget ? "below" : "above")}
+        {lastActual &&
+          (!data.target || lastActual.year !== data.target.year) &&
+          pointLabel(lastActual, "actual", "middle", actualAboveTarget ? "above" : "below")}
       </svg>
       <ul className={styles.legend} aria-hidden="true">
         <li>
@@ -150,6 +196,12 @@ export function PathChart({ data, title }: { data: PathChartData; title: string 
           <span className={`${styles.swatch} ${styles.swatchActual}`} />
           {messages.target.chartActual}
         </li>
+        {data.projection.length > 1 && (
+          <li>
+            <span className={`${styles.swatch} ${styles.swatchProjection}`} />
+            {messages.target.chartProjection}
+          </li>
+        )}
         <li>
           <span className={`${styles.swatch} ${styles.swatchTarget}`} />
           {messages.target.chartTarget}
@@ -157,6 +209,7 @@ export function PathChart({ data, title }: { data: PathChartData; title: string 
       </ul>
       <figcaption id={summaryId} className={styles.summary}>
         {messages.target.chartSummary(listPoints(data.expected, messages), listPoints(data.actual, messages))}
+        {projected && ` ${messages.target.chartProjected(projected.year, formatValue(projected.value))}`}
       </figcaption>
     </figure>
   );

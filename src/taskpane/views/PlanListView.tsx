@@ -22,6 +22,11 @@ const useStyles = makeStyles({
   name: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
   wrap: { overflowWrap: "anywhere" },
+  firstStep: {
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorBrandBackground2,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 export interface PlanListViewProps {
@@ -37,7 +42,7 @@ export interface PlanListViewProps {
 export function PlanListView({ query, onQueryChange, level, onLevelChange, onOpenPlan, onOpenTarget, focusHeading }: PlanListViewProps) {
   const messages = useMessages();
   const styles = useStyles();
-  const { catalog } = useServices();
+  const { catalog, host } = useServices();
   const { statuses, actuals, hasActuals } = useWorkbookState();
   const results = useMemo(() => (query.trim() ? catalog.search(query) : null), [catalog, query]);
   const plans = catalog.plans.filter((p) => !level || p.level === level);
@@ -47,6 +52,9 @@ export function PlanListView({ query, onQueryChange, level, onLevelChange, onOpe
       <ViewHeading moveFocus={focusHeading} id="plans-heading">
         {messages.plans.heading}
       </ViewHeading>
+      <Text data-testid="first-step" className={styles.firstStep}>
+        {host.unavailable ? messages.plans.firstStepPreview : messages.plans.firstStep}
+      </Text>
       <div className={styles.controls}>
         <Field label={messages.plans.searchLabel}>
           <SearchBox

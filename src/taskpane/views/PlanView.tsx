@@ -1,23 +1,21 @@
 /** One plan: what it is, and its targets filtered by area, kind and status. */
-import { Badge, Button, Caption1, Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { Badge, Button, Caption1, Field, makeStyles, MessageBar, MessageBarBody, Select, Text, tokens } from "@fluentui/react-components";
+import { ArrowDownloadRegular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
 import type { Area, Target } from "../../core/catalog/schema";
 import { STATUS_CODES, type StatusCode } from "../../core/method/method";
+import { ErrorMessage } from "../components/ErrorMessage";
 import { ListItemButton } from "../components/ListItemButton";
 import { StatusBadge } from "../components/StatusBadge";
 import { ViewHeading } from "../components/ViewHeading";
-import { unitText } from "../format";
+import { formatValue, rowGoal } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { pickText, useMessages } from "../i18n";
+import { describeError, type UserError } from "../office/errors";
 import { useServices } from "../services";
+import { NO_FILTERS, type TargetFilters } from "./plan-filters";
 
-export interface TargetFilters {
-  area: Area | "";
-  kind: Target["kind"] | "";
-  status: StatusCode | "";
-}
-
-export const NO_FILTERS: TargetFilters = { area: "", kind: "", status: "" };
+export { NO_FILTERS, type TargetFilters } from "./plan-filters";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -29,12 +27,18 @@ const useStyles = makeStyles({
     "& dt": { color: tokens.colorNeutralForeground3 },
     "& dd": { margin: 0, overflowWrap: "anywhere" },
   },
+  download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
+  // A select is as wide as its longest option unless told it may shrink (English kinds are long).
+  filter: { minWidth: 0 },
+  select: { minWidth: 0, "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" } },
   countLine: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   list: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, listStyleType: "none", margin: 0, padding: 0 },
   itemBody: { display: "flex", flexDirection: "column", minWidth: 0, flexGrow: 1 },
   name: { overflowWrap: "anywhere" },
+  goal: { fontWeight: tokens.fontWeightSemibold, overflowWrap: "anywhere" },
+  actual: { color: tokens.colorNeutralForeground2, overflowWrap: "anywhere" },
   meta: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -51,8 +55,11 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
   const messages = useMessages();
   const styles = useStyles();
   const headingId = useId();
-  const { catalog } = useServices();
-  const { statuses } = useWorkbookState();
+  const { catalog, buildWorkbook, saveFile } = useServices();
+  const { statuses, actuals, settings } = useWorkbookState();
+  const [downloading, setDownloading] = useState(false);
+  const [downloaded, setDownloaded] = useState<string | null>(null);
+  const [downloadError, setDownloadError] = useState<UserError | null>(null);
   const plan = catalog.plan(planId);
   if (!plan) {
     return (
@@ -64,6 +71,13 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
   const areas = [...new Set(plan.targets.map((t) => t.area))];
   const kinds = [...new Set(plan.targets.map((t) => t.kind))];
   const statusOf = (id: string) => statuses.get(id) ?? "noData";
+  /** The last actual typed for a target, with its year, as the sheet holds it. */
+  const latest = (t: Target): string | null => {
+    const series = actuals.get(t.id);
+    if (!series?.length) return null;
+    const last = series.reduce((a, b) => (b.year > a.year ? b : a));
+    return messages.plan.latestActual(last.year, formatValue(t, last.value, messages));
+  };
   const shown = plan.targets.filter(
     (t) =>
       (!filters.area || t.area === filters.area) &&
@@ -71,6 +85,24 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
       (!filters.status || statusOf(t.id) === filters.status),
   );
   const filtered = filters.area || filters.kind || filters.status;
+
+  // One step from the plan to its workbook: standard formulas, since it is opened where this
+  // add-in may not run (WPS, LibreOffice, a colleague's Excel).
+  const download = async () => {
+    setDownloading(true);
+    setDownloaded(null);
+    setDownloadError(null);
+    const fileName = messages.plan.fileName(pickText(plan.shortName, messages));
+    try {
+      const data = await buildWorkbook({ plans: [plan.id], portable: true, settings: settings.method });
+      saveFile(data, fileName);
+      setDownloaded(messages.sheets.downloaded(fileName));
+    } catch (e) {
+      setDownloadError(describeError(e, "download", messages));
+    } finally {
+      setDownloading(false);
+    }
+  };
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -104,13 +136,26 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
         )}
         <dt>{messages.plan.period}</dt>
         <dd>{messages.plans.period(plan.period.start, plan.period.end)}</dd>
-        <dt>{messages.plan.source}</dt>
-        <dd>{plan.source}</dd>
+
       </dl>
+      <div className={styles.download}>
+        <div>
+          <Button icon={<ArrowDownloadRegular />} onClick={download} disabledFocusable={downloading}>
+            {downloading ? messages.sheets.downloading : messages.plan.download}
+          </Button>
+        </div>
+        <Caption1 className={styles.meta}>{messages.plan.downloadHint}</Caption1>
+        {downloaded && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{downloaded}</MessageBarBody>
+          </MessageBar>
+        )}
+        {downloadError && <ErrorMessage error={downloadError} onDismiss={() => setDownloadError(null)} />}
+      </div>
 
       <div className={styles.filters} role="group" aria-label={messages.plan.filtersLabel}>
-        <Field label={messages.plan.areaFilter}>
-          <Select value={filters.area} onChange={(_, d) => onFiltersChange({ ...filters, area: d.value as Area | "" })}>
+        <Field className={styles.filter} label={messages.plan.areaFilter}>
+          <Select className={styles.select} value={filters.area} onChange={(_, d) => onFiltersChange({ ...filters, area: d.value as Area | "" })}>
             <option value="">{messages.plan.allAreas}</option>
             {areas.map((a) => (
               <option key={a} value={a}>
@@ -119,8 +164,8 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
             ))}
           </Select>
         </Field>
-        <Field label={messages.plan.kindFilter}>
-          <Select value={filters.kind} onChange={(_, d) => onFiltersChange({ ...filters, kind: d.value as Target["kind"] | "" })}>
+        <Field className={styles.filter} label={messages.plan.kindFilter}>
+          <Select className={styles.select} value={filters.kind} onChange={(_, d) => onFiltersChange({ ...filters, kind: d.value as Target["kind"] | "" })}>
             <option value="">{messages.plan.allKinds}</option>
             {kinds.map((k) => (
               <option key={k} value={k}>
@@ -129,8 +174,8 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
             ))}
           </Select>
         </Field>
-        <Field label={messages.plan.statusFilter}>
-          <Select value={filters.status} onChange={(_, d) => onFiltersChange({ ...filters, status: d.value as StatusCode | "" })}>
+        <Field className={styles.filter} label={messages.plan.statusFilter}>
+          <Select className={styles.select} value={filters.status} onChange={(_, d) => onFiltersChange({ ...filters, status: d.value as StatusCode | "" })}>
             <option value="">{messages.plan.allStatuses}</option>
             {STATUS_CODES.map((s) => (
               <option key={s} value={s}>
@@ -160,10 +205,9 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
               <ListItemButton onClick={() => onOpenTarget(t.id)} data-target-id={t.id}>
                 <span className={styles.itemBody}>
                   <span className={styles.name}>{pickText(t.name, messages)}</span>
-                  <Caption1 className={styles.meta}>
-                    {t.id}
-                    {t.unit ? ` · ${messages.plan.unitColumn} ${unitText(t.display?.unit ?? t.unit, messages)}` : ""}
-                  </Caption1>
+                  <span className={styles.goal}>{rowGoal(t, messages)}</span>
+                  {latest(t) && <Caption1 className={styles.actual}>{latest(t)}</Caption1>}
+                  <Caption1 className={styles.meta}>{t.id}</Caption1>
                 </span>
                 <StatusBadge status={statusOf(t.id)} size="small" />
               </ListItemButton>

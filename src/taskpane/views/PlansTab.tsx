@@ -2,12 +2,13 @@
  * The plans tab: the list (with search), a plan's targets and a target's detail, one at a time,
  * with back buttons. What was typed or chosen on the way (search words, filters) is kept.
  */
-import { useState } from "react";
+import { Text } from "@fluentui/react-components";
+import { Suspense, useState } from "react";
 import type { Level } from "../../core/catalog/schema";
 import { useMessages } from "../i18n";
 import { PlanListView } from "./PlanListView";
-import { NO_FILTERS, type TargetFilters, PlanView } from "./PlanView";
-import { TargetView } from "./TargetView";
+import { LazyPlanView, LazyTargetView } from "./lazy";
+import { NO_FILTERS, type TargetFilters } from "./plan-filters";
 
 export type PlansRoute =
   | { view: "list" }
@@ -31,25 +32,29 @@ export function PlansTab({ initialRoute = { view: "list" } }: { initialRoute?: P
   switch (route.view) {
     case "plan":
       return (
-        <PlanView
-          key={route.planId}
-          planId={route.planId}
-          filters={filtersByPlan[route.planId] ?? NO_FILTERS}
-          onFiltersChange={(f) => setFiltersByPlan((all) => ({ ...all, [route.planId]: f }))}
-          onOpenTarget={(targetId) => go({ view: "target", targetId, fromPlan: route.planId })}
-          onBack={() => go({ view: "list" })}
-          focusHeading={navigated}
-        />
+        <Suspense fallback={<Text>{messages.app.loading}</Text>}>
+          <LazyPlanView
+            key={route.planId}
+            planId={route.planId}
+            filters={filtersByPlan[route.planId] ?? NO_FILTERS}
+            onFiltersChange={(f) => setFiltersByPlan((all) => ({ ...all, [route.planId]: f }))}
+            onOpenTarget={(targetId) => go({ view: "target", targetId, fromPlan: route.planId })}
+            onBack={() => go({ view: "list" })}
+            focusHeading={navigated}
+          />
+        </Suspense>
       );
     case "target":
       return (
-        <TargetView
-          key={route.targetId}
-          targetId={route.targetId}
-          onBack={() => go(route.fromPlan ? { view: "plan", planId: route.fromPlan } : { view: "list" })}
-          backLabel={messages.common.back}
-          focusHeading={navigated}
-        />
+        <Suspense fallback={<Text>{messages.app.loading}</Text>}>
+          <LazyTargetView
+            key={route.targetId}
+            targetId={route.targetId}
+            onBack={() => go(route.fromPlan ? { view: "plan", planId: route.fromPlan } : { view: "list" })}
+            backLabel={messages.common.back}
+            focusHeading={navigated}
+          />
+        </Suspense>
       );
     default:
       return (

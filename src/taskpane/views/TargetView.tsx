@@ -21,10 +21,10 @@ import { PathChart } from "../components/PathChart";
 import { StatusBadge } from "../components/StatusBadge";
 import { UnavailableNote } from "../components/UnavailableNote";
 import { ViewHeading } from "../components/ViewHeading";
-import { describeGoal, formatValue, unitText } from "../format";
+import { describeGoal, formatValue, planSource, unitText } from "../format";
 import { formulasFor } from "../formulas";
 import { useWorkbookState } from "../hooks/useWorkbookState";
-import { pickText, useMessages } from "../i18n";
+import { localText, pickText, useMessages } from "../i18n";
 import { type ActionKind, describeError, type UserError } from "../office/errors";
 import { assessTarget, pathChartData } from "../model";
 import { useServices } from "../services";
@@ -154,7 +154,7 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
             {messages.target.conflictIntro}
             {target.conflicts.map((c, i) => (
               <div key={i}>
-                <p>{c.note}</p>
+                <p data-plan-text="">{localText(c.note, messages)}</p>
                 {c.value != null && <p>{messages.target.conflictValue(value(c.value))}</p>}
                 <blockquote className={styles.quote} lang="zh-CN">
                   {c.quote}
@@ -225,7 +225,9 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
         <Subtitle2 as="h3" id={`${headingId}-quotes`} className={styles.sectionHeading}>
           {messages.target.quotes}
         </Subtitle2>
-        <Caption1>{messages.common.labelled(messages.target.section, `${target.section} · ${plan.source}`)}</Caption1>
+        <Caption1 data-testid="target-source">
+          {messages.common.labelled(messages.target.section, planSource(plan, target.section, messages))}
+        </Caption1>
         {target.quotes.map((q, i) => (
           <blockquote key={i} className={styles.quote} lang="zh-CN" aria-label={messages.target.quoteLabel(i + 1)} data-testid="quote">
             {q}
@@ -236,13 +238,15 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
             <Text weight="semibold">{messages.target.derived}</Text>
             <ul className={styles.plainList}>
               {target.derived.map((d, i) => (
-                <li key={i}>{d.note}</li>
+                <li key={i} data-plan-text="">
+                  {localText(d.note, messages)}
+                </li>
               ))}
             </ul>
           </>
         )}
         {target.note && (
-          <Text>{messages.common.labelled(messages.target.note, target.note)}</Text>
+          <Text data-plan-text="">{messages.common.labelled(messages.target.note, localText(target.note, messages))}</Text>
         )}
       </section>
 
@@ -252,7 +256,7 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
         </Subtitle2>
         {chart ? (
           <>
-            <PathChart data={chart} title={messages.target.chart} />
+            <PathChart data={chart} title={messages.target.chart} formatValue={value} />
             {chart.actual.length === 0 && <Caption1>{messages.target.chartNoActuals}</Caption1>}
           </>
         ) : (
