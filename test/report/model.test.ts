@@ -64,17 +64,27 @@ describe("the sentences and the table (Chinese)", () => {
     expect(row(report, "JZ-14").cells).toBeNull();
   });
 
-  it("says a qualitative target moved away from where it was", () => {
-    expect(row(report, "JZ-18").sentence).toBe(
-      "截至2024年底，知识产权转化效益为90（定性目标，规划未给出数值），较2023年（100）有所下降，出现倒退。",
+  it("says a qualitative target moved away from where it was (within the plan's period)", () => {
+    const later = buildReport(catalog, {
+      plans: ["JZ"],
+      year: 2025,
+      actuals: actuals([["JZ-18", 2024, 100], ["JZ-18", 2025, 90]]),
+    });
+    expect(row(later, "JZ-18").sentence).toBe(
+      "截至2025年底，知识产权转化效益为90（定性目标，规划未给出数值），较2024年（100）有所下降，出现倒退。",
     );
+  });
+
+  it("leaves a qualitative target's year before the plan's period out of the comparison (method.md §1)", () => {
+    // JZ runs from 2024: 2023's 100 is not its reference, so 2024's 90 is no regression.
+    expect(row(report, "JZ-18").sentence).toBe("截至2024年底，知识产权转化效益为90（定性目标，规划未给出数值），符合规划方向。");
   });
 
   it("counts the statuses in the overview paragraph", () => {
     const p = report.plans[0];
-    expect(p.counts).toMatchObject({ achieved: 1, onTrack: 2, behind: 1, regressed: 1, noData: 62 });
+    expect(p.counts).toMatchObject({ achieved: 1, onTrack: 3, behind: 1, regressed: 0, noData: 62 });
     expect(p.summary).toBe(
-      "《焦作市落实强国强省建设纲要实施意见（2024-2035年）》（焦知战联办（2024）1号）规划期2024—2035年，共有目标67项，其中数值目标31项。截至2024年底，已实现1项，基本符合预期2项，滞后1项，倒退1项，无数据62项。",
+      "《焦作市落实强国强省建设纲要实施意见（2024-2035年）》（焦知战联办（2024）1号）规划期2024—2035年，共有目标67项，其中数值目标31项。截至2024年底，已实现1项，基本符合预期3项，滞后1项，无数据62项。",
     );
   });
 
@@ -134,7 +144,7 @@ describe("scaled units, yearly kinds, ranges and milestones past due", () => {
 
   it("states a range target by its ends (HN-32, 4 of 3–5)", () => {
     const r = buildReport(catalog, { plans: ["HN"], year: 2024, actuals: actuals([["HN-32", 2024, 4]]) });
-    expect(row(r, "HN-32").sentence).toBe("截至2024年底，产业知识产权运营中心4家，2025年目标为3至5家，已实现目标。");
+    expect(row(r, "HN-32").sentence).toBe("截至2024年底，产业知识产权运营中心累计4家，2025年目标为3至5家，已实现目标。");
     expect(row(r, "HN-32").cells![4]).toBe("3–5\n2025年");
   });
 
