@@ -7,17 +7,19 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { Plan, Target } from "../core/catalog/schema";
 import { comparatorLabel, kindLabel } from "../core/functions/ip";
-import { assess, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
+import { assess, familyOf, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import {
   a1Block,
   actualKey,
   type ColumnKey,
   type ColumnSpec,
-  type ComputedKey,
   columnLetters,
   headerOf,
+  isMilestoneKey,
+  milestoneKey,
   planColumns,
+  type RefKey,
 } from "./columns";
 import { a1Refs, DROPPED_LABEL, type RowFormulas, type RowRefs, rowFormulas, type SheetMode, tableRefs } from "./formulas";
 
@@ -64,6 +66,8 @@ export interface PlanSheet {
   /** 0-based row of the table's header; the table starts in column A. */
   headerRow: number;
   years: number[];
+  /** Years of the milestone columns: the actual years and any other year a milestone is printed for. */
+  milestoneYears: number[];
   columns: ColumnSpec[];
   rows: SheetRow[];
   /** Rows and columns frozen (title block and header; id and name). */
@@ -159,6 +163,13 @@ export function planYears(plan: Plan): number[] {
   return years;
 }
 
+/** The years of a plan's milestone columns: its actual years and every year a target prints a milestone for. */
+export function planMilestoneYears(plan: Plan): number[] {
+  const years = new Set(planYears(plan));
+  for (const t of plan.targets) for (const m of t.milestones) years.add(m.year);
+  return [...years].sort((a, b) => a - b);
+}
+
 function decimalsOf(n: number | null | undefined): number {
   if (n == null || Number.isInteger(n)) return 0;
   const m = /\.(\d+)/.exec(String(n));
@@ -206,6 +217,12 @@ export function columnFormat(key: ColumnKey, row: SheetRow): string | null {
     case "targetYear":
     case "startYear":
     case "latestYear":
+    case "due":
+    case "pbYear":
+    case "dPrevYear":
+    case "dNextYear":
+    case "aPrevYear":
+    case "aNextYear":
       return YEAR_FORMAT;
     case "progress":
       return PROGRESS_FORMAT;
@@ -216,9 +233,15 @@ export function columnFormat(key: ColumnKey, row: SheetRow): string | null {
     case "latest":
     case "expected":
     case "projection":
+    case "pbValue":
+    case "dPrevValue":
+    case "dNextValue":
+    case "aPrevValue":
+    case "aNextValue":
+    case "aExpected":
       return row.valueFormat;
     default:
-      return key.startsWith("actual:") ? row.valueFormat : null;
+      return key.startsWith("actual:") || isMilestoneKey(key) ? row.valueFormat : null;
   }
 }
 
@@ -252,8 +275,18 @@ export function noteText(t: Target): string {
 /** The note of a row whose target the plan no longer has. */
 export const DROPPED_NOTE = `${DROPPED_LABEL}：规划修订后已无此指标，保留本行及已填实际值 / No longer in the plan: row and typed actuals kept`;
 
+/**
+ * The values of a target's catalogue, text, milestone and parameter columns: everything the row's
+ * formulas read about the target, as plain values.
+ */
 export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> {
+  const milestones = Object.fromEntries(t.milestones.map((m) => [milestoneKey(m.year), m.value]));
   return {
+    ...milestones,
+    kindCode: t.kind,
+    familyCode: familyOf(t.kind),
+    comparatorCode: t.comparator,
+    sign: t.direction === "decrease" ? -1 : 1,
     id: t.id,
     name: t.name.zh,
     unit: unitText(t),
@@ -287,12 +320,14 @@ function planTitle(plan: Plan, mode: SheetMode): string[] {
 /** The sheet of one plan: title, columns, a row per target with its catalogue values and actuals. */
 export function buildPlanSheet(plan: Plan, opts: SheetOptions): PlanSheet {
   const years = planYears(plan);
+  const milestoneYears = planMilestoneYears(plan);
   const withMax = plan.targets.some((t) => t.target.max != null);
-  const columns = planColumns(years, withMax);
+  const columns = planColumns(years, withMax, milestoneYears);
   const title = planTitle(plan, opts.mode);
   const rows: SheetRow[] = plan.targets.map((target) => {
     const values = catalogValues(target);
     const typed = opts.actuals?.get(target.id) ?? [];
+    for (const y of milestoneYears) values[milestoneKey(y)] ??= null;
     for (const y of years) values[actualKey(y)] = null;
     for (const o of typed) if (years.includes(o.year)) values[actualKey(o.year)] = o.value;
     return { target, values, valueFormat: valueFormat(target) };
@@ -317,6 +352,7 @@ export function buildPlanSheet(plan: Plan, opts: SheetOptions): PlanSheet {
     title,
     headerRow: title.length + 1,
     years,
+    milestoneYears,
     columns,
     rows,
     freeze: { rows: title.length + 2, columns: 2 },
@@ -339,7 +375,7 @@ export function columnIndexOf(sheet: Pick<PlanSheet, "columns">, key: ColumnKey)
  * an .xlsx stores them).
  */
 export function ownRefs(sheet: PlanSheet, rowIndex: number, style: "ui" | "file"): RowRefs {
-  const keyOf = (k: "id" | ComputedKey | number): ColumnKey => (typeof k === "number" ? actualKey(k) : k);
+  const keyOf = (k: RefKey | number): ColumnKey => (typeof k === "number" ? actualKey(k) : k);
   if (sheet.mode === "portable") {
     return a1Refs(sheet.headerRow + 1 + rowIndex, (k) => columnIndexOf(sheet, keyOf(k)));
   }
@@ -351,11 +387,14 @@ export function ipFunctionName(style: "ui" | "file"): (name: string) => string {
   return style === "ui" ? (name) => `IP.${name}` : (name) => `_xldudf_IP_${name}`;
 }
 
-export function formulasFor(sheet: PlanSheet, target: Target, refs: RowRefs, style: "ui" | "file" = "ui"): RowFormulas {
+/** The formulas of a row's computed columns: the same for every target (the target is read from the row's cells). */
+export function formulasFor(sheet: PlanSheet, target: Target | undefined, refs: RowRefs, style: "ui" | "file" = "ui"): RowFormulas {
   return rowFormulas({
     plan: sheet.plan,
     target,
     years: sheet.years,
+    milestoneYears: sheet.milestoneYears,
+    hasMax: sheet.columns.some((c) => c.key === "targetMax"),
     settings: sheet.settings,
     refs,
     mode: sheet.mode,
@@ -368,7 +407,7 @@ export function tableGrid(sheet: PlanSheet, style: "ui" | "file" = "ui"): CellVa
   const header = sheet.columns.map((c) => c.header);
   const body = sheet.rows.map((row, i) => {
     const f = formulasFor(sheet, row.target, ownRefs(sheet, i, style), style);
-    return sheet.columns.map((c) => (c.role === "computed" ? f[c.key as ComputedKey] : (row.values[c.key] ?? null)));
+    return sheet.columns.map((c) => (c.role === "computed" ? f[c.key as keyof RowFormulas] : (row.values[c.key] ?? null)));
   });
   return [header, ...body];
 }

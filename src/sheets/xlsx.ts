@@ -71,7 +71,13 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
   });
 
   sheet.columns.forEach((c, j) => {
-    ws.getColumn(j + 1).width = c.width;
+    const column = ws.getColumn(j + 1);
+    column.width = c.width;
+    // Milestones, codes and helpers: grouped and collapsed at the right (the outline's + opens them).
+    if (c.technical) {
+      column.outlineLevel = 1;
+      column.hidden = true;
+    }
     const head = ws.getCell(sheet.headerRow + 1, j + 1);
     head.alignment = { wrapText: true, vertical: "middle" };
   });

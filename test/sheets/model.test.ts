@@ -33,15 +33,22 @@ describe("layout", () => {
     });
   });
 
-  it("orders the columns: catalogue, actuals, computed, quote and note; 上限 only where a plan has ranges", () => {
+  it("orders the columns: catalogue, actuals, computed, quote and note, then the technical ones; 上限 only where a plan has ranges", () => {
     const jz = buildPlanSheet(plan("JZ"), portable);
-    expect(jz.columns.map((c) => c.header)).toEqual([
+    const visible = jz.columns.filter((c) => !c.technical);
+    expect(visible.map((c) => c.header)).toEqual([
       "编号", "指标 Target", "单位 Unit", "属性 Attribute", "领域 Area", "类型 Kind", "基期年 Base year", "基期值 Base",
       "目标年 Target year", "目标值 Target",
       ...Array.from({ length: 13 }, (_, i) => `${2023 + i}年实际`),
       "起点年 Start year", "起点值 Start", "最新年份 Latest year", "最新实际 Latest", "序时进度 Expected", "进度 Progress",
       "状态 Status", "预测 Projection", "原文 Quote", "备注 Note",
     ]);
+    // The technical columns come after every visible one: a milestone column per year, the codes, the helpers.
+    expect(jz.columns.slice(0, visible.length)).toEqual(visible);
+    const technical = jz.columns.slice(visible.length).map((c) => c.header);
+    expect(technical.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `${2023 + i}年目标`));
+    expect(technical.slice(13, 17)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign"]);
+    expect(technical.slice(17).every((h) => h.startsWith("辅:"))).toBe(true);
     expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
     // Every header maps back to its key (refresh recognises columns by their header).
     for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);
@@ -68,6 +75,24 @@ describe("layout", () => {
     const sheet = buildPlanSheet(plan("XZ"), { ...portable, actuals: new Map([["XZ-01", [{ year: 2024, value: 1800 }, { year: 2031, value: 1 }]]]) });
     const row = sheet.rows.find((r) => r.target.id === "XZ-01");
     expect([row?.values["actual:2024"], row?.values["actual:2025"], row?.values["actual:2026"]]).toEqual([1800, null, null]);
+  });
+});
+
+describe("parameters", () => {
+  it("writes what the formulas read about a target as plain values: codes, sign, the milestone of each year", () => {
+    const xz = buildPlanSheet(plan("XZ"), portable);
+    const row = xz.rows.find((r) => r.target.id === "XZ-01")?.values;
+    expect(row).toMatchObject({
+      kindCode: "level",
+      familyCode: "path",
+      comparatorCode: "reach",
+      sign: 1,
+      "milestone:2024": 1800,
+      "milestone:2025": 1900,
+      "milestone:2026": null,
+    });
+    const lower = catalog.plans.flatMap((p) => p.targets).find((t) => t.direction === "decrease");
+    if (lower) expect(buildPlanSheet(catalog.plan(lower.id.split("-")[0])!, portable).rows.find((r) => r.target.id === lower.id)?.values.sign).toBe(-1);
   });
 });
 

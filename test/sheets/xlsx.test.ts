@@ -32,13 +32,17 @@ describe("buildWorkbookXlsx", () => {
     expect(jz.getRow(7).getCell(1).value).toBe("编号");
     const table = jz.getTable("IP_JZ") as unknown as { table: { tableRef: string } };
     // 67 targets: header row 7, rows 8–74.
-    expect(table.table.tableRef).toBe("A7:AG74");
+    // The visible columns end with 备注 in AG; the technical ones follow.
+    expect(table.table.tableRef).toBe("A7:BR74");
+    expect(jz.getCell("AG7").value).toBe("备注 Note");
     // JZ-05 is the fifth target: row 12; 2024 is the second year column (L).
     expect(jz.getCell("A12").value).toBe("JZ-05");
     expect(jz.getCell("L12").value).toBe(52000);
     expect(jz.getCell("L12").numFmt).toBe("#,##0");
     const status = jz.getCell("AD12").value as ExcelJS.CellFormulaValue;
     expect(status.formula).toMatch(/^IF\(\$Z12="","无数据"/);
+    // The same formula in every row (only the row number differs).
+    expect((jz.getCell("AD13").value as ExcelJS.CellFormulaValue).formula).toBe(status.formula.replace(/(\$[A-Z]+)12\b/g, "$113"));
     expect(jz.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 7 });
     const xz = wb.getWorksheet("新郑 XZ") as ExcelJS.Worksheet;
     // XZ has a range target, so 上限 comes before the years: 2025 is column M.
@@ -49,7 +53,7 @@ describe("buildWorkbookXlsx", () => {
     const names = (wb as unknown as { definedNames: { model: Array<{ name: string; ranges: string[] }> } }).definedNames.model;
     expect(names).toEqual(
       expect.arrayContaining([
-        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$AG$7"] },
+        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BR$7"] },
         { name: "IPTargets.Overview", ranges: ["'总览'!$A$1"] },
       ]),
     );

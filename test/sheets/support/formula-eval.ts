@@ -406,6 +406,10 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
       }
       case "NA":
         return new XlError("#N/A");
+      case "TRUE":
+        return true;
+      case "FALSE":
+        return false;
       case "ABS":
       case "LN":
       case "EXP": {
@@ -467,6 +471,15 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
       case "INDEX": {
         const v = ev(args[0], arr);
         const cells = toArray(v).rows;
+        if (args.length === 3) {
+          // INDEX(range, row, column): the form every engine reads alike.
+          const r = num(s(1));
+          const c = num(s(2));
+          if (isErr(r)) return r;
+          if (isErr(c)) return c;
+          const cell = cells[Math.trunc(r) - 1]?.[Math.trunc(c) - 1];
+          return cell === undefined ? new XlError("#REF!") : cell;
+        }
         const k = num(s(1));
         if (isErr(k)) return k;
         const i = Math.trunc(k);
