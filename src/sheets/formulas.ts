@@ -402,7 +402,11 @@ function liveFormulas(input: FormulaInput): Partial<RowFormulas> {
   const fn = input.ipName ?? ((name: string) => `IP.${name}`);
   const id = refs.col("id");
   const Y = refs.col("latestYear");
-  const all = refs.range(years[0], years[years.length - 1]);
+  const range = refs.range(years[0], years[years.length - 1]);
+  // Some Excel builds hand blank cells of a range argument to a custom function as 0 (office-js
+  // #5262): pass "" for them instead, so an empty year is never read as an actual of 0. Typed text
+  // (是, 1,850) still reaches IP.* as typed. Custom functions exist only where arrays evaluate.
+  const all = `IF(${range}="","",${range})`;
   const last = years[years.length - 1];
   return {
     expected: `IF(${Y}="","",IFERROR(${fn("EXPECTED")}(${id},${Y}),""))`,

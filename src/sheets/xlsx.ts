@@ -70,6 +70,20 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
     rows: body.map((row) => row.map(toCell)),
   });
 
+  if (sheet.mode === "live") {
+    // IP.* over IF(cells="","",cells) needs the argument evaluated as an array. Office JS writes it
+    // into dynamic-array Excel, which does; in a file a plain formula would be a legacy one (implicit
+    // intersection), so these are single-cell array formulas (allowed in tables, unlike multi-cell ones).
+    body.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === "string" && v.includes('="",""')) {
+          const address = `${columnLetters(j)}${sheet.headerRow + 2 + i}`;
+          ws.getCell(address).value = { formula: v.slice(1), shareType: "array", ref: address } as unknown as ExcelJS.CellValue;
+        }
+      }),
+    );
+  }
+
   sheet.columns.forEach((c, j) => {
     const column = ws.getColumn(j + 1);
     column.width = c.width;

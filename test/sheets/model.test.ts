@@ -159,16 +159,21 @@ describe("formats and notes", () => {
 });
 
 describe("formulas", () => {
-  it("in live mode call IP.* with the row's actual cells ending at the year argument", () => {
+  it("in live mode call IP.* with the row's actual cells ending at the year argument, blanks passed as empty", () => {
     const sheet = buildPlanSheet(plan("XZ"), { mode: "live", settings: DEFAULT_SETTINGS });
     const f = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "ui"));
-    expect(f.status).toBe("=IP.STATUS([@[编号]],[@[2024年实际]:[2026年实际]],2026)");
-    expect(f.progress).toBe('=IFERROR(IP.PROGRESS([@[编号]],[@[2024年实际]:[2026年实际]],2026),"")');
+    const cells = 'IF([@[2024年实际]:[2026年实际]]="","",[@[2024年实际]:[2026年实际]])';
+    expect(f.status).toBe(`=IP.STATUS([@[编号]],${cells},2026)`);
+    expect(f.progress).toBe(`=IFERROR(IP.PROGRESS([@[编号]],${cells},2026),"")`);
     expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]]),""))');
-    expect(f.projection).toBe('=IFERROR(IP.PROJECT([@[编号]],[@[2024年实际]:[2026年实际]],{2024,2025,2026}),"")');
+    expect(f.projection).toBe(`=IFERROR(IP.PROJECT([@[编号]],${cells},{2024,2025,2026}),"")`);
+    // The same formulas for every target: the row's cells say which target.
+    expect(formulasFor(sheet, target("XZ-05"), ownRefs(sheet, 4, "ui"))).toEqual(f);
     // As an .xlsx stores them: the add-in function's file name and [#This Row] references.
     const file = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "file"), "file");
-    expect(file.status).toBe("=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IP_XZ[[#This Row],[2024年实际]:[2026年实际]],2026)");
+    expect(file.status).toBe(
+      '=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IF(IP_XZ[[#This Row],[2024年实际]:[2026年实际]]="","",IP_XZ[[#This Row],[2024年实际]:[2026年实际]]),2026)',
+    );
   });
 
   const ALLOWED = PORTABLE_FUNCTIONS;

@@ -66,8 +66,12 @@ describe("buildWorkbookXlsx", () => {
     expect(wb.worksheets.map((w) => w.name)).toEqual(["总览", "许昌 XC"]);
     const xc = wb.getWorksheet("许昌 XC") as ExcelJS.Worksheet;
     const statusColumn = (xc.getRow(7).values as unknown[]).indexOf("状态 Status");
-    const status = (xc.getRow(8).getCell(statusColumn).value as ExcelJS.CellFormulaValue).formula;
-    expect(status).toBe("_xldudf_IP_STATUS(IP_XC[[#This Row],[编号]],IP_XC[[#This Row],[2023年实际]:[2024年实际]],2024)");
+    const status = xc.getRow(8).getCell(statusColumn).value as ExcelJS.CellFormulaValue & { shareType?: string };
+    expect(status.formula).toBe(
+      '_xldudf_IP_STATUS(IP_XC[[#This Row],[编号]],IF(IP_XC[[#This Row],[2023年实际]:[2024年实际]]="","",IP_XC[[#This Row],[2023年实际]:[2024年实际]]),2024)',
+    );
+    // An array formula: the IF over the year cells is evaluated cell by cell in every Excel.
+    expect(status.shareType).toBe("array");
     const overview = wb.getWorksheet("总览") as ExcelJS.Worksheet;
     expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe('COUNTIF(IP_XC[状态 Status],"已实现")');
   });

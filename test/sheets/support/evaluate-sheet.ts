@@ -10,7 +10,7 @@ import type { MethodSettings } from "../../../src/core/method/settings";
 import type { Catalog } from "../../../src/core/catalog/catalog";
 import { columnLetters as letters, type ComputedKey, COMPUTED_KEYS } from "../../../src/sheets/columns";
 import { columnIndexOf, type PlanSheet, tableGrid } from "../../../src/sheets/model";
-import { type ExtraFunctions, FormulaSheet, type Scalar, XlError } from "./formula-eval";
+import { type EvalOptions, type ExtraFunctions, FormulaSheet, type Scalar, XlError } from "./formula-eval";
 
 export type Shown = number | string;
 
@@ -94,7 +94,7 @@ export function ipExtras(catalog: Catalog = bundledCatalog(), settings: () => Me
  * The computed cells of a live sheet, with structured references resolved to A1 for the
  * evaluator: the same formulas as Office JS writes, IP.* backed by createIpFunctions.
  */
-export function evaluateLive(sheet: PlanSheet, catalog: Catalog): Array<Record<ComputedKey, Shown>> {
+export function evaluateLive(sheet: PlanSheet, catalog: Catalog, options: EvalOptions = {}): Array<Record<ComputedKey, Shown>> {
   const extras = ipExtras(catalog, () => sheet.settings);
   const cells: Array<Array<Scalar | undefined>> = [];
   const headerIndex = new Map(sheet.columns.map((c, i) => [c.header, i]));
@@ -109,7 +109,7 @@ export function evaluateLive(sheet: PlanSheet, catalog: Catalog): Array<Record<C
     const grid = tableGrid(sheet, "ui")[i + 1];
     cells[r] = grid.map((v) => (typeof v === "string" && v.startsWith("=") ? toA1(v) : v)) as Scalar[];
   });
-  const fs = new FormulaSheet(cells, extras);
+  const fs = new FormulaSheet(cells, extras, options);
   return sheet.rows.map((_, i) =>
     Object.fromEntries(COMPUTED_KEYS.map((k) => [k, shown(fs.cell(sheet.headerRow + 1 + i, columnIndexOf(sheet, k)))])) as Record<
       ComputedKey,
