@@ -43,7 +43,7 @@ export type MilestoneKey = `milestone:${number}`;
  * kind, family and comparator, and its direction as a sign. Values, never formulas, so every row of
  * a computed column can hold the same formula (Excel's calculated columns fill formulas down).
  */
-export type ParamKey = "kindCode" | "familyCode" | "comparatorCode" | "sign";
+export type ParamKey = "kindCode" | "familyCode" | "comparatorCode" | "sign" | "scale" | "ipScale";
 
 /**
  * Technical computed columns (at the far right, grouped): intermediate results the portable
@@ -129,6 +129,8 @@ const PARAM_HEADERS: Record<ParamKey, [string, number]> = {
   familyCode: ["类别码 family", 10],
   comparatorCode: ["比较码 cmp", 9],
   sign: ["方向 sign", 6],
+  scale: ["比例 scale", 10],
+  ipScale: ["函数比例 ipScale", 10],
 };
 
 const HELPER_HEADERS: Record<HelperKey, [string, number]> = {

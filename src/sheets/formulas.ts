@@ -124,21 +124,28 @@ interface Ctx {
   start: number;
   end: number;
   settings: MethodSettings;
-  /** Kind, family, comparator codes; sign (1 higher is better, −1 lower). */
+  /** Kind, family, comparator codes; sign (1 higher is better, −1 lower); method units per cell unit. */
   K: string;
   F: string;
   C: string;
   S: string;
+  SC: string;
   BY: string;
+  /** The base value's cell (cell units) and the base value in method units. */
+  BVc: string;
   BV: string;
   T: string;
+  MXc: string | null;
   MX: string | null;
   DUE: string;
   PBY: string;
   PBV: string;
   Y: string;
+  /** The latest actual and the start value: their cells (cell units) and in method units. */
+  Ac: string;
   A: string;
   SY: string;
+  SVc: string;
   SV: string;
   all: string;
   /** The milestone cell of a year. */
@@ -148,6 +155,9 @@ interface Ctx {
 function context(input: FormulaInput): Ctx {
   const { refs, years, plan } = input;
   const c = (k: RefKey) => refs.col(k);
+  const SC = c("scale");
+  // A figure read from a cell, in method units; exact where the scale is 1.
+  const m = (cell: string) => `(${cell}*${SC})`;
   return {
     refs,
     years,
@@ -159,17 +169,22 @@ function context(input: FormulaInput): Ctx {
     F: c("familyCode"),
     C: c("comparatorCode"),
     S: c("sign"),
+    SC,
     BY: c("baseYear"),
-    BV: c("baseValue"),
-    T: c("targetValue"),
-    MX: input.hasMax ? c("targetMax") : null,
+    BVc: c("baseValue"),
+    BV: m(c("baseValue")),
+    T: m(c("targetValue")),
+    MXc: input.hasMax ? c("targetMax") : null,
+    MX: input.hasMax ? m(c("targetMax")) : null,
     DUE: c("due"),
     PBY: c("pbYear"),
     PBV: c("pbValue"),
     Y: c("latestYear"),
-    A: c("latest"),
+    Ac: c("latest"),
+    A: m(c("latest")),
     SY: c("startYear"),
-    SV: c("startValue"),
+    SVc: c("startValue"),
+    SV: m(c("startValue")),
     all: refs.range(years[0], years[years.length - 1]),
     M: (y) => c(milestoneKey(y)),
   };
@@ -180,13 +195,15 @@ function chain(x: Ctx, at: string, otherwise: string): string {
   return [...x.ms].reverse().reduce((acc, y) => `IF(${at}=${y},${x.M(y)},${acc})`, otherwise);
 }
 
-/** The milestone printed for the latest year, or "" (a blank milestone cell is not a number). */
+/** The milestone cell of the latest year, or "" (a blank milestone cell is not a number). */
 const printed = (x: Ctx) => chain(x, x.Y, EMPTY);
+/** A milestone cell's value in method units. */
+const inUnits = (x: Ctx, cell: string) => `(${cell})*${x.SC}`;
 
 /** method.ts comparatorHolds(target, value, bar) for the quantitative kinds, the comparator read from its code. */
 function holds(x: Ctx, v: string, bar: string): string {
-  const { C, S, MX } = x;
-  const max = MX ? `IF(ISNUMBER(${MX}),${v}<=${MX}+${eps(MX)},${TRUE})` : TRUE;
+  const { C, S, MX, MXc } = x;
+  const max = MX ? `IF(ISNUMBER(${MXc}),${v}<=${MX}+${eps(MX)},${TRUE})` : TRUE;
   return (
     `IF(${C}="exceed",${S}*(${v}-${bar})>${eps(bar)},` +
     `IF(${C}="atMost",${v}<=${bar}+${eps(bar)},` +
@@ -197,8 +214,8 @@ function holds(x: Ctx, v: string, bar: string): string {
 
 /** Past a range's upper end in the good direction. */
 function beyondRange(x: Ctx): string {
-  const { C, S, A, MX } = x;
-  return MX ? `IF(AND(${C}="range",ISNUMBER(${MX})),${S}*(${A}-${MX})>${eps(MX)},${FALSE})` : FALSE;
+  const { C, S, A, MX, MXc } = x;
+  return MX ? `IF(AND(${C}="range",ISNUMBER(${MXc})),${S}*(${A}-${MX})>${eps(MX)},${FALSE})` : FALSE;
 }
 
 /** At least the threshold (one tolerance for every threshold comparison, as method.ts atLeast()). */
@@ -222,16 +239,16 @@ function interpolate(x: Ctx, PY: string, NY: string, PV: string, NV: string): st
  * method.ts expectedValue() for the path kinds in the latest year, from the anchors in the helper
  * columns (PY = 0 where there is none: the year is before the path starts).
  */
-function pathExpected(x: Ctx, PY: string, NY: string, PV: string, NV: string, onNA: string): string {
+function pathExpected(x: Ctx, PY: string, NY: string, PV: string, NV: string, onNA: string, out = (v: string) => v): string {
   const p = printed(x);
-  return `IF(ISNUMBER(${p}),${p},IF(${x.Y}>=${x.DUE},${x.T},IF(${PY}=0,${onNA},${interpolate(x, PY, NY, PV, NV)})))`;
+  return `IF(ISNUMBER(${p}),${out(inUnits(x, p))},IF(${x.Y}>=${x.DUE},${out(x.T)},IF(${PY}=0,${onNA},${out(interpolate(x, PY, NY, PV, NV))})))`;
 }
 
 /** method.ts expectedValue() for the yearly kinds: the printed milestone, the target, the base in its year. */
-function yearlyBar(x: Ctx, onNA: string): string {
+function yearlyBar(x: Ctx, onNA: string, out = (v: string) => v): string {
   const p = printed(x);
-  const { Y, DUE, T, BY, BV } = x;
-  return `IF(ISNUMBER(${p}),${p},IF(${Y}>=${DUE},${T},IF(AND(ISNUMBER(${BV}),${Y}=${BY}),${BV},IF(${Y}<${x.start},${onNA},${T}))))`;
+  const { Y, DUE, T, BY, BV, BVc } = x;
+  return `IF(ISNUMBER(${p}),${out(inUnits(x, p))},IF(${Y}>=${DUE},${out(T)},IF(AND(ISNUMBER(${BVc}),${Y}=${BY}),${out(BV)},IF(${Y}<${x.start},${onNA},${out(T)}))))`;
 }
 
 /**
@@ -253,8 +270,8 @@ function anchors(x: Ctx, by: string, bv: string, which: "d" | "a"): Pick<RowForm
   return {
     [key("NextYear")]: `IF(${skip},"",${next})`,
     [key("PrevYear")]: `IF(${skip},"",${prev})`,
-    [key("PrevValue")]: `IF(OR(${skip},${PY}=0),"",IF(AND(ISNUMBER(${by}),${PY}=${by}),${bv},${chain(x, PY, EMPTY)}))`,
-    [key("NextValue")]: `IF(${skip},"",IF(${NY}=${DUE},${T},${chain(x, NY, EMPTY)}))`,
+    [key("PrevValue")]: `IF(OR(${skip},${PY}=0),"",IF(AND(ISNUMBER(${by}),${PY}=${by}),${bv},${inUnits(x, chain(x, PY, EMPTY))}))`,
+    [key("NextValue")]: `IF(${skip},"",IF(${NY}=${DUE},${T},${inUnits(x, chain(x, NY, EMPTY))}))`,
   } as Pick<RowFormulas, `${"d" | "a"}${"Prev" | "Next"}${"Year" | "Value"}`>;
 }
 
@@ -266,15 +283,16 @@ function anchors(x: Ctx, by: string, bv: string, which: "d" | "a"): Pick<RowForm
  */
 function nativeFormulas(input: FormulaInput): RowFormulas {
   const x = context(input);
-  const { refs, years, K, F, S, BY, BV, T, DUE, PBY, PBV, Y, A, SY, SV, all, start } = x;
+  const { refs, years, K, F, S, SC, BY, BV, BVc, T, DUE, PBY, PBV, Y, A, SY, SV, all, start } = x;
   const y0 = years[0];
   const col = (k: HelperKey) => refs.col(k);
   const a = (y: number) => refs.actual(y);
 
   // The plan's own starting point (planBaseline()): additions and growth count from 0 at the base
   // year or the year before the period; a printed base value; a running total without one from 0.
-  const pbYear = `IF(OR(${K}="additions",${K}="growth"),IF(ISNUMBER(${BY}),${BY},${start - 1}),IF(ISNUMBER(${BV}),${BY},IF(${K}="cumulative",${start - 1},"")))`;
-  const pbValue = `IF(OR(${K}="additions",${K}="growth"),0,IF(ISNUMBER(${BV}),${BV},IF(${K}="cumulative",0,"")))`;
+  const pbYear = `IF(OR(${K}="additions",${K}="growth"),IF(ISNUMBER(${BY}),${BY},${start - 1}),IF(ISNUMBER(${BVc}),${BY},IF(${K}="cumulative",${start - 1},"")))`;
+  // In method units (the helpers and the formulas that read them all count in method units).
+  const pbValue = `IF(OR(${K}="additions",${K}="growth"),0,IF(ISNUMBER(${BVc}),${BV},IF(${K}="cumulative",0,"")))`;
   const due = `IF(ISNUMBER(${refs.col("targetYear")}),${refs.col("targetYear")},${x.end})`;
 
   // The latest typed year; for additions it counts only when after the baseline year
@@ -288,7 +306,8 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
   // Where progress is measured from (assess().baseline): the plan's, else for path kinds the first
   // actual, for qualitative ones the first actual when it is older than the latest.
   const startYear = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBY},IF(OR(AND(${F}="qualitative",COUNT(${all})>1),AND(${F}="path",${Y}<>"")),${firstYear},"")))`;
-  const startValue = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBV},IF(${SY}="","",INDEX(${all},1,${SY}-${y0 - 1}))))`;
+  // In cell units, like the actuals (the plan's base back from method units).
+  const startValue = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBV}/${SC},IF(${SY}="","",INDEX(${all},1,${SY}-${y0 - 1}))))`;
 
   const live = input.mode === "live";
   const unused = Object.fromEntries(HELPER_KEYS.map((k) => [k, EMPTY])) as Record<HelperKey, string>;
@@ -306,7 +325,9 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
   const E = col("aExpected");
 
   // 序时进度 as expectedValue() gives it from the plan's baseline; "" where it has none.
-  const expected = `IF(${Y}="","",IF(${F}="path",${pathExpected(x, dPY, dNY, dPV, dNV, EMPTY)},IF(${F}="yearly",${yearlyBar(x, EMPTY)},"")))`;
+  // Shown in cell units.
+  const shown = (v: string) => `${v}/${SC}`;
+  const expected = `IF(${Y}="","",IF(${F}="path",${pathExpected(x, dPY, dNY, dPV, dNV, EMPTY, shown)},IF(${F}="yearly",${yearlyBar(x, EMPTY, shown)},"")))`;
   // What assess() compares with: the path from its baseline ("" where safeExpected() gives null),
   // or the yearly bar (#N/A where the method refuses the year).
   const aExpected = `IF(${Y}="","",IF(${F}="path",${pathExpected(x, aPY, aNY, aPV, aNV, EMPTY)},IF(${F}="yearly",${yearlyBar(x, "NA()")},"")))`;
@@ -339,7 +360,7 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
   const trend = trendValue(x);
   const projection =
     `IF(${Y}="","",IF(OR(${F}="milestone",${F}="qualitative"),"",IF(${beforeBase},"",` +
-    `IF(${F}="yearly",IF(ISNUMBER(${E}),${trend},""),IF(${Y}>=${DUE},${A},${trend})))))`;
+    `IF(${F}="yearly",IF(ISNUMBER(${E}),${trend},""),IF(${Y}>=${DUE},${x.Ac},${trend})))))`;
 
   return { ...base, ...d, ...an, aExpected, ...trendSums, expected, progress, status, projection };
 }
@@ -352,6 +373,7 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
 function trendHelpers(x: Ctx): Pick<RowFormulas, "tN" | "tSx" | "tSxx" | "tSy" | "tSxy" | "tLy" | "tLxy"> {
   const { refs, years, K, F, PBY, PBV, DUE } = x;
   const a = (y: number) => refs.actual(y);
+  const am = (y: number) => `${a(y)}*${x.SC}`;
   const basePoint = `AND(${F}="path",ISNUMBER(${PBY}))`;
   const inc = (y: number) => `AND(ISNUMBER(${a(y)}),IF(${basePoint},${y}>${PBY},${TRUE}))`;
   const dx = (y: number | string) => `(${y}-${DUE})`;
@@ -360,7 +382,7 @@ function trendHelpers(x: Ctx): Pick<RowFormulas, "tN" | "tSx" | "tSxx" | "tSy" |
       .filter((z) => z <= y)
       .map((z) => `IF(${z}>${PBY},N(${a(z)}),0)`)
       .join("+");
-  const value = (y: number) => `IF(${K}="additions",${running(y)},${a(y)})`;
+  const value = (y: number) => `IF(${K}="additions",(${running(y)})*${x.SC},${a(y)}*${x.SC})`;
   const sum = (baseTerm: string, term: (y: number) => string) =>
     `IF(${basePoint},${baseTerm},0)+${years.map((y) => `IF(${inc(y)},${term(y)},0)`).join("+")}`;
   const out = {
@@ -375,10 +397,10 @@ function trendHelpers(x: Ctx): Pick<RowFormulas, "tN" | "tSx" | "tSxx" | "tSy" |
   if (x.settings.path === "compound") {
     // A line through ln(value + shift) when every point is above −shift, else "" (linear).
     const sh = shift(x);
-    const bad = `OR(IF(${basePoint},${PBV}+${sh}<=0,${FALSE}),${years.map((y) => `IF(${inc(y)},${a(y)}+${sh}<=0,${FALSE})`).join(",")})`;
+    const bad = `OR(IF(${basePoint},${PBV}+${sh}<=0,${FALSE}),${years.map((y) => `IF(${inc(y)},${am(y)}+${sh}<=0,${FALSE})`).join(",")})`;
     const ln = (v: string) => `LN(${v}+${sh})`;
-    out.tLy = `IF(${bad},"",${sum(ln(PBV), (y) => ln(a(y)))})`;
-    out.tLxy = `IF(${bad},"",${sum(`${ln(PBV)}*${dx(PBY)}`, (y) => `${ln(a(y))}*${dx(y)}`)})`;
+    out.tLy = `IF(${bad},"",${sum(ln(PBV), (y) => ln(am(y)))})`;
+    out.tLxy = `IF(${bad},"",${sum(`${ln(PBV)}*${dx(PBY)}`, (y) => `${ln(am(y))}*${dx(y)}`)})`;
   }
   return out;
 }
@@ -393,7 +415,7 @@ function trendValue(x: Ctx): string {
   };
   const linear = fit(c("tSy"), c("tSxy"));
   const value = x.settings.path === "compound" ? `IF(ISNUMBER(${c("tLy")}),EXP(${fit(c("tLy"), c("tLxy"))})-${shift(x)},${linear})` : linear;
-  return `IF(${n}<2,"",${value})`;
+  return `IF(${n}<2,"",(${value})/${x.SC})`;
 }
 
 /** The computed columns that call the add-in's functions in live mode. */
@@ -404,14 +426,18 @@ function liveFormulas(input: FormulaInput): Partial<RowFormulas> {
   const Y = refs.col("latestYear");
   const range = refs.range(years[0], years[years.length - 1]);
   // Some Excel builds hand blank cells of a range argument to a custom function as 0 (office-js
-  // #5262): pass "" for them instead, so an empty year is never read as an actual of 0. Typed text
-  // (是, 1,850) still reaches IP.* as typed. Custom functions exist only where arrays evaluate.
-  const all = `IF(${range}="","",${range})`;
+  // #5262): pass numbers (scaled, below) and everything else as text, a blank as "", so an empty
+  // year is never read as an actual of 0; typed text (是, 1,850) reaches IP.* as typed. Custom
+  // functions exist only where arrays evaluate.
+  // Cells hold figures in the plan's unit (0.575 亿元); IP.* count in their own (元): numbers are
+  // scaled by the row's ipScale, which is 1 wherever the cell unit is IP.*'s (percentages too).
+  const k = refs.col("ipScale");
+  const all = `IF(ISNUMBER(${range}),${range}*${k},${range}&"")`;
   const last = years[years.length - 1];
   return {
-    expected: `IF(${Y}="","",IFERROR(${fn("EXPECTED")}(${id},${Y}),""))`,
+    expected: `IF(${Y}="","",IFERROR(${fn("EXPECTED")}(${id},${Y})/${k},""))`,
     progress: `IFERROR(${fn("PROGRESS")}(${id},${all},${last}),"")`,
     status: `${fn("STATUS")}(${id},${all},${last})`,
-    projection: `IFERROR(${fn("PROJECT")}(${id},${all},{${years.join(",")}}),"")`,
+    projection: `IFERROR(${fn("PROJECT")}(${id},${all},{${years.join(",")}})/${k},"")`,
   };
 }

@@ -71,12 +71,12 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
   });
 
   if (sheet.mode === "live") {
-    // IP.* over IF(cells="","",cells) needs the argument evaluated as an array. Office JS writes it
+    // IP.* over IF(ISNUMBER(cells),…) needs the argument evaluated as an array. Office JS writes it
     // into dynamic-array Excel, which does; in a file a plain formula would be a legacy one (implicit
     // intersection), so these are single-cell array formulas (allowed in tables, unlike multi-cell ones).
     body.forEach((row, i) =>
       row.forEach((v, j) => {
-        if (typeof v === "string" && v.includes('="",""')) {
+        if (typeof v === "string" && /IP_(STATUS|PROGRESS|PROJECT)\(/.test(v)) {
           const address = `${columnLetters(j)}${sheet.headerRow + 2 + i}`;
           ws.getCell(address).value = { formula: v.slice(1), shareType: "array", ref: address } as unknown as ExcelJS.CellValue;
         }

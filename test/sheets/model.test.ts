@@ -47,8 +47,8 @@ describe("layout", () => {
     expect(jz.columns.slice(0, visible.length)).toEqual(visible);
     const technical = jz.columns.slice(visible.length).map((c) => c.header);
     expect(technical.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `${2023 + i}年目标`));
-    expect(technical.slice(13, 17)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign"]);
-    expect(technical.slice(17).every((h) => h.startsWith("辅:"))).toBe(true);
+    expect(technical.slice(13, 19)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale"]);
+    expect(technical.slice(19).every((h) => h.startsWith("辅:"))).toBe(true);
     expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
     // Every header maps back to its key (refresh recognises columns by their header).
     for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);
@@ -122,20 +122,28 @@ describe("names", () => {
 });
 
 describe("formats and notes", () => {
-  it("shows 元 as the plan writes them (万元, 亿元), counts with the plan's decimals, % and 分 with one", () => {
-    expect(valueFormat(target("XZ-05"))).toBe('0!.00,,"亿元"');
-    expect(valueFormat(target("XZ-12"))).toBe('0!.0,"万元"');
-    expect(valueFormat(target("HN-04"))).toBe('0!.0,"万件"');
+  it("holds figures in the unit the plan prints (亿元, 万件, %) with plain formats every spreadsheet shows alike", () => {
+    // No `!` escapes or thousands scaling: LibreOffice showed 0!.00,,"亿元" as 57!.50亿元.
+    expect(valueFormat(target("XZ-05"))).toBe('0.000"亿元"');
+    expect(valueFormat(target("XZ-12"))).toBe('0.0"万元"');
+    expect(valueFormat(target("HN-04"))).toBe('0.0"万件"');
+    expect(valueFormat(target("HN-10"))).toBe('0.0"亿元"');
     expect(valueFormat(target("JZ-01"))).toBe("#,##0.00");
     expect(valueFormat(target("JZ-05"))).toBe("#,##0");
-    expect(valueFormat(target("XZ-14"))).toBe('0.0"%"');
+    expect(valueFormat(target("XZ-14"))).toBe("0.0%");
+    for (const p of catalog.plans) for (const t of p.targets) expect(valueFormat(t)).not.toMatch(/!|,"|,,/);
+    const xz = buildPlanSheet(plan("XZ"), { ...portable, actuals: new Map([["XZ-05", [{ year: 2025, value: 80000000 }]]]) });
+    const xz05 = xz.rows.find((r) => r.target.id === "XZ-05")?.values;
+    expect([xz05?.unit, xz05?.baseValue, xz05?.targetValue, xz05?.scale, xz05?.["actual:2025"]]).toEqual(["亿元", 0.575, 1, 100000000, 0.8]);
+    const xz14 = xz.rows.find((r) => r.target.id === "XZ-14")?.values;
+    expect([xz14?.scale, xz14?.ipScale]).toEqual([100, 1]);
     expect(valueFormat(target("HN-15"))).toBe('0.0"分"');
     expect(valueFormat(target("JZ-14"))).toContain('"✓ 完成"');
     const row = buildPlanSheet(plan("XZ"), portable).rows[4];
     expect([columnFormat("progress", row), columnFormat("latestYear", row), columnFormat("actual:2025", row), columnFormat("name", row)]).toEqual([
       "0.0%",
       "0",
-      '0!.00,,"亿元"',
+      '0.000"亿元"',
       null,
     ]);
   });
@@ -162,17 +170,18 @@ describe("formulas", () => {
   it("in live mode call IP.* with the row's actual cells ending at the year argument, blanks passed as empty", () => {
     const sheet = buildPlanSheet(plan("XZ"), { mode: "live", settings: DEFAULT_SETTINGS });
     const f = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "ui"));
-    const cells = 'IF([@[2024年实际]:[2026年实际]]="","",[@[2024年实际]:[2026年实际]])';
+    const cells = 'IF(ISNUMBER([@[2024年实际]:[2026年实际]]),[@[2024年实际]:[2026年实际]]*[@[函数比例 ipScale]],[@[2024年实际]:[2026年实际]]&"")';
     expect(f.status).toBe(`=IP.STATUS([@[编号]],${cells},2026)`);
     expect(f.progress).toBe(`=IFERROR(IP.PROGRESS([@[编号]],${cells},2026),"")`);
-    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]]),""))');
-    expect(f.projection).toBe(`=IFERROR(IP.PROJECT([@[编号]],${cells},{2024,2025,2026}),"")`);
+    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]])/[@[函数比例 ipScale]],""))');
+    expect(f.projection).toBe(`=IFERROR(IP.PROJECT([@[编号]],${cells},{2024,2025,2026})/[@[函数比例 ipScale]],"")`);
     // The same formulas for every target: the row's cells say which target.
     expect(formulasFor(sheet, target("XZ-05"), ownRefs(sheet, 4, "ui"))).toEqual(f);
     // As an .xlsx stores them: the add-in function's file name and [#This Row] references.
     const file = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "file"), "file");
+    const fileCells = "IP_XZ[[#This Row],[2024年实际]:[2026年实际]]";
     expect(file.status).toBe(
-      '=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IF(IP_XZ[[#This Row],[2024年实际]:[2026年实际]]="","",IP_XZ[[#This Row],[2024年实际]:[2026年实际]]),2026)',
+      `=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IF(ISNUMBER(${fileCells}),${fileCells}*IP_XZ[[#This Row],[函数比例 ipScale]],${fileCells}&""),2026)`,
     );
   });
 

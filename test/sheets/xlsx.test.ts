@@ -33,7 +33,7 @@ describe("buildWorkbookXlsx", () => {
     const table = jz.getTable("IP_JZ") as unknown as { table: { tableRef: string } };
     // 67 targets: header row 7, rows 8–74.
     // The visible columns end with 备注 in AG; the technical ones follow.
-    expect(table.table.tableRef).toBe("A7:BR74");
+    expect(table.table.tableRef).toBe("A7:BT74");
     expect(jz.getCell("AG7").value).toBe("备注 Note");
     // JZ-05 is the fifth target: row 12; 2024 is the second year column (L).
     expect(jz.getCell("A12").value).toBe("JZ-05");
@@ -48,12 +48,13 @@ describe("buildWorkbookXlsx", () => {
     // XZ has a range target, so 上限 comes before the years: 2025 is column M.
     expect(xz.getCell("K7").value).toBe("上限 Max");
     expect(xz.getCell("A12").value).toBe("XZ-05");
-    expect(xz.getCell("M12").value).toBe(80000000);
-    expect(xz.getCell("M12").numFmt).toBe('0!.00,,"亿元"');
+    // 8000万元 is held as the plan prints it: 0.8 亿元.
+    expect(xz.getCell("M12").value).toBe(0.8);
+    expect(xz.getCell("M12").numFmt).toBe('0.000"亿元"');
     const names = (wb as unknown as { definedNames: { model: Array<{ name: string; ranges: string[] }> } }).definedNames.model;
     expect(names).toEqual(
       expect.arrayContaining([
-        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BR$7"] },
+        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BT$7"] },
         { name: "IPTargets.Overview", ranges: ["'总览'!$A$1"] },
       ]),
     );
@@ -67,8 +68,9 @@ describe("buildWorkbookXlsx", () => {
     const xc = wb.getWorksheet("许昌 XC") as ExcelJS.Worksheet;
     const statusColumn = (xc.getRow(7).values as unknown[]).indexOf("状态 Status");
     const status = xc.getRow(8).getCell(statusColumn).value as ExcelJS.CellFormulaValue & { shareType?: string };
+    const cells = "IP_XC[[#This Row],[2023年实际]:[2024年实际]]";
     expect(status.formula).toBe(
-      '_xldudf_IP_STATUS(IP_XC[[#This Row],[编号]],IF(IP_XC[[#This Row],[2023年实际]:[2024年实际]]="","",IP_XC[[#This Row],[2023年实际]:[2024年实际]]),2024)',
+      `_xldudf_IP_STATUS(IP_XC[[#This Row],[编号]],IF(ISNUMBER(${cells}),${cells}*IP_XC[[#This Row],[函数比例 ipScale]],${cells}&""),2024)`,
     );
     // An array formula: the IF over the year cells is evaluated cell by cell in every Excel.
     expect(status.shareType).toBe("array");

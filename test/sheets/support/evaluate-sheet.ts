@@ -94,8 +94,12 @@ export function ipExtras(catalog: Catalog = bundledCatalog(), settings: () => Me
  * The computed cells of a live sheet, with structured references resolved to A1 for the
  * evaluator: the same formulas as Office JS writes, IP.* backed by createIpFunctions.
  */
-export function evaluateLive(sheet: PlanSheet, catalog: Catalog, options: EvalOptions = {}): Array<Record<ComputedKey, Shown>> {
-  const extras = ipExtras(catalog, () => sheet.settings);
+export function evaluateLive(
+  sheet: PlanSheet,
+  catalog: Catalog,
+  options: EvalOptions = {},
+  extras: ExtraFunctions = ipExtras(catalog, () => sheet.settings),
+): Array<Record<ComputedKey, Shown>> {
   const cells: Array<Array<Scalar | undefined>> = [];
   const headerIndex = new Map(sheet.columns.map((c, i) => [c.header, i]));
   sheet.rows.forEach((_row, i) => {
