@@ -55,6 +55,7 @@ export type HelperKey =
   | "pbYear"
   | "pbValue"
   | "lastTyped"
+  | "mNow"
   | "dPrevYear"
   | "dNextYear"
   | "dPrevValue"
@@ -64,6 +65,8 @@ export type HelperKey =
   | "aPrevValue"
   | "aNextValue"
   | "aExpected"
+  | "trendFrom"
+  | "addBefore"
   | "tN"
   | "tSx"
   | "tSxx"
@@ -138,6 +141,7 @@ const HELPER_HEADERS: Record<HelperKey, [string, number]> = {
   pbYear: ["辅:基点年 bY", 7],
   pbValue: ["辅:基点值 bV", 10],
   lastTyped: ["辅:末填年 lastY", 7],
+  mNow: ["辅:当年目标 mNow", 10],
   dPrevYear: ["辅:序前年 dY0", 7],
   dNextYear: ["辅:序后年 dY1", 7],
   dPrevValue: ["辅:序前值 dV0", 10],
@@ -147,6 +151,8 @@ const HELPER_HEADERS: Record<HelperKey, [string, number]> = {
   aPrevValue: ["辅:测前值 aV0", 10],
   aNextValue: ["辅:测后值 aV1", 10],
   aExpected: ["辅:测序时 aE", 10],
+  trendFrom: ["辅:趋势起年 tFrom", 7],
+  addBefore: ["辅:基前新增 addPre", 10],
   tN: ["辅:趋势n tN", 6],
   tSx: ["辅:趋势Σx tSx", 8],
   tSxx: ["辅:趋势Σxx tSxx", 8],

@@ -195,8 +195,8 @@ function chain(x: Ctx, at: string, otherwise: string): string {
   return [...x.ms].reverse().reduce((acc, y) => `IF(${at}=${y},${x.M(y)},${acc})`, otherwise);
 }
 
-/** The milestone cell of the latest year, or "" (a blank milestone cell is not a number). */
-const printed = (x: Ctx) => chain(x, x.Y, EMPTY);
+/** The milestone printed for the latest year (helper column mNow: its cell, "" or a blank when none). */
+const printed = (x: Ctx) => x.refs.col("mNow");
 /** A milestone cell's value in method units. */
 const inUnits = (x: Ctx, cell: string) => `(${cell})*${x.SC}`;
 
@@ -261,11 +261,12 @@ function anchors(x: Ctx, by: string, bv: string, which: "d" | "a"): Pick<RowForm
   const key = (s: string) => `${which}${s}` as HelperKey;
   const NY = x.refs.col(key("NextYear"));
   const PY = x.refs.col(key("PrevYear"));
-  const after = (y: number) => `IF(ISNUMBER(${by}),${y}>${by},${TRUE})`;
+  // After the baseline year (N() of "" is 0: every milestone is after no baseline).
+  const after = (y: number) => `(${y}>N(${by}))`;
   const skip = `OR(${Y}="",${F}<>"path")`;
-  const next = `MIN(${DUE},${x.ms.map((y) => `IF(AND(ISNUMBER(${M(y)}),${y}>=${Y},${y}<${DUE},${after(y)}),${y},9999)`).join(",")})`;
-  const prev = `IF(AND(ISNUMBER(${by}),${Y}<${by}),0,MAX(IF(ISNUMBER(${by}),${by},0),${x.ms
-    .map((y) => `IF(AND(ISNUMBER(${M(y)}),${y}<${NY},${after(y)}),${y},0)`)
+  const next = `MIN(${DUE},${x.ms.map((y) => `IF(ISNUMBER(${M(y)})*(${y}>=${Y})*(${y}<${DUE})*${after(y)},${y},9999)`).join(",")})`;
+  const prev = `IF(AND(ISNUMBER(${by}),${Y}<${by}),0,MAX(N(${by}),${x.ms
+    .map((y) => `IF(ISNUMBER(${M(y)})*(${y}<${NY})*${after(y)},${y},0)`)
     .join(",")}))`;
   return {
     [key("NextYear")]: `IF(${skip},"",${next})`,
@@ -311,9 +312,13 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
 
   const live = input.mode === "live";
   const unused = Object.fromEntries(HELPER_KEYS.map((k) => [k, EMPTY])) as Record<HelperKey, string>;
-  const base = { ...unused, pbYear, pbValue, lastTyped, startYear, startValue, latestYear, latest };
-  if (live) return { ...base, expected: EMPTY, progress: EMPTY, status: EMPTY, projection: EMPTY };
+  const base: Record<HelperKey | ComputedKey, string> = { ...unused, pbYear, pbValue, lastTyped, startYear, startValue, latestYear, latest, expected: EMPTY, progress: EMPTY, status: EMPTY, projection: EMPTY };
+  if (live) return base;
   base.due = due;
+  // The milestone of the latest year, read once for the formulas that need it.
+  // (A formula that returns a blank cell shows 0 in Excel: a blank milestone must stay "".)
+  const now = chain(x, Y, EMPTY);
+  base.mNow = `IF(${Y}="","",IF(ISNUMBER(${now}),${now},""))`;
 
   const { ahead, onTrack } = x.settings.thresholds;
   // assess() refuses a latest actual before the plan's base year (#N/A).
@@ -370,37 +375,41 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
  * and the actuals after its year, or all actuals; for additions the running sums of the typed
  * additions. Years are counted from the due year, so the fitted line's intercept is the projection.
  */
-function trendHelpers(x: Ctx): Pick<RowFormulas, "tN" | "tSx" | "tSxx" | "tSy" | "tSxy" | "tLy" | "tLxy"> {
-  const { refs, years, K, F, PBY, PBV, DUE } = x;
+function trendHelpers(x: Ctx): Pick<RowFormulas, "trendFrom" | "addBefore" | "tN" | "tSx" | "tSxx" | "tSy" | "tSxy" | "tLy" | "tLxy"> {
+  const { refs, years, K, F, PBY, PBV, DUE, SC } = x;
   const a = (y: number) => refs.actual(y);
-  const am = (y: number) => `${a(y)}*${x.SC}`;
-  const basePoint = `AND(${F}="path",ISNUMBER(${PBY}))`;
-  const inc = (y: number) => `AND(ISNUMBER(${a(y)}),IF(${basePoint},${y}>${PBY},${TRUE}))`;
+  const am = (y: number) => `${a(y)}*${SC}`;
+  const TF = refs.col("trendFrom");
+  const PRE = refs.col("addBefore");
+  // Points are the typed years after TF (the plan's baseline year for path kinds, else 0: all).
+  const inc = (y: number) => `ISNUMBER(${a(y)})*(${y}>${TF})`;
   const dx = (y: number | string) => `(${y}-${DUE})`;
-  const running = (y: number) =>
-    years
-      .filter((z) => z <= y)
-      .map((z) => `IF(${z}>${PBY},N(${a(z)}),0)`)
-      .join("+");
-  const value = (y: number) => `IF(${K}="additions",(${running(y)})*${x.SC},${a(y)}*${x.SC})`;
-  const sum = (baseTerm: string, term: (y: number) => string) =>
-    `IF(${basePoint},${baseTerm},0)+${years.map((y) => `IF(${inc(y)},${term(y)},0)`).join("+")}`;
+  const first = years[0];
+  // Additions: the running sum of what was added after the baseline year: the sum so far less
+  // what was typed up to the baseline year (which never counts).
+  const running = (y: number) => `(SUM(${refs.range(first, y)})-${PRE})`;
+  const value = (y: number) => `IF(${K}="additions",${running(y)},${a(y)})*${SC}`;
+  const basePart = (term: string) => `IF(${TF}>0,${term},0)`;
+  const count = (term: (y: number) => string) => years.map((y) => `${inc(y)}${term(y)}`).join("+");
+  const sum = (term: (y: number) => string) => years.map((y) => `IF(${inc(y)},${term(y)},0)`).join("+");
   const out = {
-    tN: sum("1", () => "1"),
-    tSx: sum(dx(PBY), (y) => dx(y)),
-    tSxx: sum(`${dx(PBY)}^2`, (y) => `${dx(y)}^2`),
-    tSy: sum(PBV, value),
-    tSxy: sum(`${dx(PBY)}*${PBV}`, (y) => `${value(y)}*${dx(y)}`),
+    trendFrom: `IF(AND(${F}="path",ISNUMBER(${PBY})),${PBY},0)`,
+    addBefore: years.map((y) => `N(${a(y)})*(${y}<=N(${PBY}))`).join("+"),
+    tN: `(${TF}>0)+${count(() => "")}`,
+    tSx: `${basePart(dx(TF))}+${count((y) => `*${dx(y)}`)}`,
+    tSxx: `${basePart(`${dx(TF)}^2`)}+${count((y) => `*${dx(y)}^2`)}`,
+    tSy: `${basePart(PBV)}+${sum(value)}`,
+    tSxy: `${basePart(`${dx(TF)}*${PBV}`)}+${sum((y) => `${value(y)}*${dx(y)}`)}`,
     tLy: EMPTY,
     tLxy: EMPTY,
   };
   if (x.settings.path === "compound") {
     // A line through ln(value + shift) when every point is above −shift, else "" (linear).
     const sh = shift(x);
-    const bad = `OR(IF(${basePoint},${PBV}+${sh}<=0,${FALSE}),${years.map((y) => `IF(${inc(y)},${am(y)}+${sh}<=0,${FALSE})`).join(",")})`;
+    const bad = `OR(IF(${TF}>0,${PBV}+${sh}<=0,${FALSE}),${years.map((y) => `IF(${inc(y)},${am(y)}+${sh}<=0,${FALSE})`).join(",")})`;
     const ln = (v: string) => `LN(${v}+${sh})`;
-    out.tLy = `IF(${bad},"",${sum(ln(PBV), (y) => ln(am(y)))})`;
-    out.tLxy = `IF(${bad},"",${sum(`${ln(PBV)}*${dx(PBY)}`, (y) => `${ln(am(y))}*${dx(y)}`)})`;
+    out.tLy = `IF(${bad},"",${basePart(ln(PBV))}+${sum((y) => ln(am(y)))})`;
+    out.tLxy = `IF(${bad},"",${basePart(`${ln(PBV)}*${dx(TF)}`)}+${sum((y) => `${ln(am(y))}*${dx(y)}`)})`;
   }
   return out;
 }

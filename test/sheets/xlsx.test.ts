@@ -33,7 +33,7 @@ describe("buildWorkbookXlsx", () => {
     const table = jz.getTable("IP_JZ") as unknown as { table: { tableRef: string } };
     // 67 targets: header row 7, rows 8–74.
     // The visible columns end with 备注 in AG; the technical ones follow.
-    expect(table.table.tableRef).toBe("A7:BT74");
+    expect(table.table.tableRef).toBe("A7:BW74");
     expect(jz.getCell("AG7").value).toBe("备注 Note");
     // JZ-05 is the fifth target: row 12; 2024 is the second year column (L).
     expect(jz.getCell("A12").value).toBe("JZ-05");
@@ -54,7 +54,7 @@ describe("buildWorkbookXlsx", () => {
     const names = (wb as unknown as { definedNames: { model: Array<{ name: string; ranges: string[] }> } }).definedNames.model;
     expect(names).toEqual(
       expect.arrayContaining([
-        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BT$7"] },
+        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BW$7"] },
         { name: "IPTargets.Overview", ranges: ["'总览'!$A$1"] },
       ]),
     );
