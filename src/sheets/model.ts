@@ -154,10 +154,16 @@ export const planSheetName = (plan: Plan) => safeSheetName(`${plan.shortName.zh}
 
 // ---- rows ----------------------------------------------------------------------------------------
 
-/** The actual columns of a plan: from the earliest year after a base (or the period's start) to its end. */
+/**
+ * The actual columns of a plan: from its earliest base year (or the year 新增 targets count from,
+ * or the period's start) to its end, so officials can type the published base-year figure too.
+ */
 export function planYears(plan: Plan): number[] {
   let first = plan.period.start;
-  for (const t of plan.targets) if (t.base) first = Math.min(first, t.base.year + 1);
+  for (const t of plan.targets) {
+    if (t.base) first = Math.min(first, t.base.year);
+    if (t.kind === "additions") first = Math.min(first, t.base?.year ?? plan.period.start - 1);
+  }
   const years: number[] = [];
   for (let y = first; y <= plan.period.end; y++) years.push(y);
   return years;

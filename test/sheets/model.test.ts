@@ -23,13 +23,14 @@ const target = (id: string) => (catalog.get(id) as NonNullable<ReturnType<typeof
 const portable = { mode: "portable" as const, settings: DEFAULT_SETTINGS };
 
 describe("layout", () => {
-  it("has an actual column for every year from the first year after a base (or the period's start) to its end", () => {
+  it("has an actual column for every year from the earliest base year (or the year additions count from, or the period's start) to its end", () => {
+    // Officials type the published base-year figure too (XC's 2022, issue 11 §5); JY's 新增 targets count from 2019.
     expect(Object.fromEntries(catalog.plans.map((p) => [p.id, [planYears(p)[0], planYears(p).at(-1)]]))).toEqual({
-      JZ: [2023, 2035],
-      XZ: [2024, 2026],
-      HN: [2021, 2025],
-      XC: [2023, 2024],
-      JY: [2020, 2022],
+      JZ: [2022, 2035],
+      XZ: [2023, 2026],
+      HN: [2020, 2025],
+      XC: [2022, 2024],
+      JY: [2019, 2022],
     });
   });
 
@@ -39,16 +40,16 @@ describe("layout", () => {
     expect(visible.map((c) => c.header)).toEqual([
       "编号", "指标 Target", "单位 Unit", "属性 Attribute", "领域 Area", "类型 Kind", "基期年 Base year", "基期值 Base",
       "目标年 Target year", "目标值 Target",
-      ...Array.from({ length: 13 }, (_, i) => `${2023 + i}年实际`),
+      ...Array.from({ length: 14 }, (_, i) => `${2022 + i}年实际`),
       "起点年 Start year", "起点值 Start", "最新年份 Latest year", "最新实际 Latest", "序时进度 Expected", "进度 Progress",
       "状态 Status", "预测 Projection", "原文 Quote", "备注 Note",
     ]);
     // The technical columns come after every visible one: a milestone column per year, the codes, the helpers.
     expect(jz.columns.slice(0, visible.length)).toEqual(visible);
     const technical = jz.columns.slice(visible.length).map((c) => c.header);
-    expect(technical.slice(0, 13)).toEqual(Array.from({ length: 13 }, (_, i) => `${2023 + i}年目标`));
-    expect(technical.slice(13, 19)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale"]);
-    expect(technical.slice(19).every((h) => h.startsWith("辅:"))).toBe(true);
+    expect(technical.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `${2022 + i}年目标`));
+    expect(technical.slice(14, 20)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale"]);
+    expect(technical.slice(20).every((h) => h.startsWith("辅:"))).toBe(true);
     expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
     // Every header maps back to its key (refresh recognises columns by their header).
     for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);
@@ -170,16 +171,16 @@ describe("formulas", () => {
   it("in live mode call IP.* with the row's actual cells ending at the year argument, blanks passed as empty", () => {
     const sheet = buildPlanSheet(plan("XZ"), { mode: "live", settings: DEFAULT_SETTINGS });
     const f = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "ui"));
-    const cells = 'IF(ISNUMBER([@[2024年实际]:[2026年实际]]),[@[2024年实际]:[2026年实际]]*[@[函数比例 ipScale]],[@[2024年实际]:[2026年实际]]&"")';
+    const cells = 'IF(ISNUMBER([@[2023年实际]:[2026年实际]]),[@[2023年实际]:[2026年实际]]*[@[函数比例 ipScale]],[@[2023年实际]:[2026年实际]]&"")';
     expect(f.status).toBe(`=IP.STATUS([@[编号]],${cells},2026)`);
     expect(f.progress).toBe(`=IFERROR(IP.PROGRESS([@[编号]],${cells},2026),"")`);
     expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]])/[@[函数比例 ipScale]],""))');
-    expect(f.projection).toBe(`=IFERROR(IP.PROJECT([@[编号]],${cells},{2024,2025,2026})/[@[函数比例 ipScale]],"")`);
+    expect(f.projection).toBe(`=IFERROR(IP.PROJECT([@[编号]],${cells},{2023,2024,2025,2026})/[@[函数比例 ipScale]],"")`);
     // The same formulas for every target: the row's cells say which target.
     expect(formulasFor(sheet, target("XZ-05"), ownRefs(sheet, 4, "ui"))).toEqual(f);
     // As an .xlsx stores them: the add-in function's file name and [#This Row] references.
     const file = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "file"), "file");
-    const fileCells = "IP_XZ[[#This Row],[2024年实际]:[2026年实际]]";
+    const fileCells = "IP_XZ[[#This Row],[2023年实际]:[2026年实际]]";
     expect(file.status).toBe(
       `=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IF(ISNUMBER(${fileCells}),${fileCells}*IP_XZ[[#This Row],[函数比例 ipScale]],${fileCells}&""),2026)`,
     );

@@ -68,6 +68,6 @@ describe.each(["95%", "95"])("typing %s into a percent target's actual cell", (t
       return status(args);
     };
     evaluateLive(sheet, catalog, {}, extras);
-    expect(seen[i]).toEqual([id, [["", 0.95, ""]], 2026]);
+    expect(seen[i]).toEqual([id, [["", "", 0.95, ""]], 2026]);
   });
 });

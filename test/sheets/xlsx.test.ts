@@ -32,34 +32,34 @@ describe("buildWorkbookXlsx", () => {
     expect(jz.getRow(7).getCell(1).value).toBe("编号");
     const table = jz.getTable("IP_JZ") as unknown as { table: { tableRef: string } };
     // 67 targets: header row 7, rows 8–74.
-    // The visible columns end with 备注 in AG; the technical ones follow.
-    expect(table.table.tableRef).toBe("A7:BW74");
-    expect(jz.getCell("AG7").value).toBe("备注 Note");
-    // JZ-05 is the fifth target: row 12; 2024 is the second year column (L).
+    // The visible columns end with 备注 in AH; the technical ones follow.
+    expect(table.table.tableRef).toBe("A7:BY74");
+    expect(jz.getCell("AH7").value).toBe("备注 Note");
+    // JZ-05 is the fifth target: row 12; 2024 is the third year column (M), after the base year 2022.
     expect(jz.getCell("A12").value).toBe("JZ-05");
-    expect(jz.getCell("L12").value).toBe(52000);
-    expect(jz.getCell("L12").numFmt).toBe("#,##0");
-    const status = jz.getCell("AD12").value as ExcelJS.CellFormulaValue;
-    expect(status.formula).toMatch(/^IF\(\$Z12="","无数据"/);
+    expect(jz.getCell("M12").value).toBe(52000);
+    expect(jz.getCell("M12").numFmt).toBe("#,##0");
+    const status = jz.getCell("AE12").value as ExcelJS.CellFormulaValue;
+    expect(status.formula).toMatch(/^IF\(\$AA12="","无数据"/);
     // The same formula in every row (only the row number differs).
-    expect((jz.getCell("AD13").value as ExcelJS.CellFormulaValue).formula).toBe(status.formula.replace(/(\$[A-Z]+)12\b/g, "$113"));
+    expect((jz.getCell("AE13").value as ExcelJS.CellFormulaValue).formula).toBe(status.formula.replace(/(\$[A-Z]+)12\b/g, "$113"));
     expect(jz.views[0]).toMatchObject({ state: "frozen", xSplit: 2, ySplit: 7 });
     const xz = wb.getWorksheet("新郑 XZ") as ExcelJS.Worksheet;
-    // XZ has a range target, so 上限 comes before the years: 2025 is column M.
+    // XZ has a range target, so 上限 comes before the years (2023 the base year): 2025 is column N.
     expect(xz.getCell("K7").value).toBe("上限 Max");
     expect(xz.getCell("A12").value).toBe("XZ-05");
     // 8000万元 is held as the plan prints it: 0.8 亿元.
-    expect(xz.getCell("M12").value).toBe(0.8);
-    expect(xz.getCell("M12").numFmt).toBe('0.000"亿元"');
+    expect(xz.getCell("N12").value).toBe(0.8);
+    expect(xz.getCell("N12").numFmt).toBe('0.000"亿元"');
     const names = (wb as unknown as { definedNames: { model: Array<{ name: string; ranges: string[] }> } }).definedNames.model;
     expect(names).toEqual(
       expect.arrayContaining([
-        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BW$7"] },
+        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BY$7"] },
         { name: "IPTargets.Overview", ranges: ["'总览'!$A$1"] },
       ]),
     );
     const overview = wb.getWorksheet("总览") as ExcelJS.Worksheet;
-    expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe(`COUNTIF('焦作 JZ'!$AD$8:$AD$74,"已实现")`);
+    expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe(`COUNTIF('焦作 JZ'!$AE$8:$AE$74,"已实现")`);
   });
 
   it("writes IP.* formulas as a file stores an add-in's functions unless portable", async () => {
@@ -68,7 +68,7 @@ describe("buildWorkbookXlsx", () => {
     const xc = wb.getWorksheet("许昌 XC") as ExcelJS.Worksheet;
     const statusColumn = (xc.getRow(7).values as unknown[]).indexOf("状态 Status");
     const status = xc.getRow(8).getCell(statusColumn).value as ExcelJS.CellFormulaValue & { shareType?: string };
-    const cells = "IP_XC[[#This Row],[2023年实际]:[2024年实际]]";
+    const cells = "IP_XC[[#This Row],[2022年实际]:[2024年实际]]";
     expect(status.formula).toBe(
       `_xldudf_IP_STATUS(IP_XC[[#This Row],[编号]],IF(ISNUMBER(${cells}),${cells}*IP_XC[[#This Row],[函数比例 ipScale]],${cells}&""),2024)`,
     );
@@ -103,7 +103,7 @@ describe("parseActualsCsv", () => {
     ]);
     expect(problems).toEqual([
       '第 4 行：未知的指标编号「ZZ-01」 / line 4: unknown target id "ZZ-01"',
-      "第 5 行：JZ-05 的年份 2040 不在规划的年份范围 2023–2035 内 / line 5: 2040 is outside the years of JZ-05's plan (2023–2035)",
+      "第 5 行：JZ-05 的年份 2040 不在规划的年份范围 2022–2035 内 / line 5: 2040 is outside the years of JZ-05's plan (2022–2035)",
       '第 6 行：年份「二〇二四」无效 / line 6: "二〇二四" is not a year',
       '第 7 行：XZ-01 2024 年：实际值「abc」不是数字 / line 7: XZ-01 2024: the actual "abc" is not a number',
       "第 8 行：XZ-01 2025 年的实际值为空，已忽略 / line 8: the actual of XZ-01 for 2025 is empty; ignored",
@@ -129,11 +129,11 @@ describe("npm run workbook", () => {
     fs.writeFileSync(csv, "id,year,value\nXZ-01,2024,1800\nXZ-01,2030,1\n");
     const out = path.join(dir, "out", "targets.xlsx");
     const r = run(["--out", out, "--plans", "XZ", "--portable", "--actuals", csv]);
-    expect(r.stderr).toContain("第 3 行：XZ-01 的年份 2030 不在规划的年份范围 2024–2026 内");
+    expect(r.stderr).toContain("第 3 行：XZ-01 的年份 2030 不在规划的年份范围 2023–2026 内");
     expect(r.stdout).toContain("wrote");
     expect(r.status).toBe(1);
     const wb = await open(fs.readFileSync(out));
-    expect((wb.getWorksheet("新郑 XZ") as ExcelJS.Worksheet).getCell("L8").value).toBe(1800);
+    expect((wb.getWorksheet("新郑 XZ") as ExcelJS.Worksheet).getCell("M8").value).toBe(1800);
     fs.rmSync(dir, { recursive: true, force: true });
   }, 60000);
 
