@@ -290,6 +290,19 @@ try {
   const apiFile = path.join(work, "compound.xlsx");
   fs.writeFileSync(apiFile, await buildWorkbookXlsx(catalog, { portable: true, actuals: rows, settings: compound }));
   checkWorkbook("compound, thresholds 0.9/1.1 (buildWorkbookXlsx)", apiFile, compound, actuals);
+
+  // Issue 11 §4: a live workbook opened where the add-in is missing says so, in the sheet and in
+  // the overview, instead of blank cells and counts of 0.
+  const { LIVE_MISSING, ADD_IN_NEEDED } = await load("src/sheets/xlsx.ts");
+  const liveFile = path.join(work, "live.xlsx");
+  fs.writeFileSync(liveFile, await buildWorkbookXlsx(catalog, { plans: ["XC"], actuals: rows.filter((r) => r.id.startsWith("XC-")) }));
+  const live = recalculate(liveFile, true);
+  const xcRows = [...live.entries()].find(([name]) => name.includes("XC"))?.[1] ?? [];
+  const liveOverview = [...live.entries()].find(([name]) => name.includes("总览"))?.[1] ?? [];
+  const warned = xcRows.some((r) => r[0] === `⚠ ${LIVE_MISSING}`);
+  const counts = liveOverview.find((r) => r[0] === "XC")?.slice(2, 9) ?? [];
+  if (warned && counts.length === 7 && counts.every((c) => c === ADD_IN_NEEDED)) passed++;
+  else fail(`live workbook without the add-in: warning ${warned}, overview ${JSON.stringify(counts)}`);
 } catch (e) {
   fail(String(e?.stack ?? e));
 } finally {

@@ -53,6 +53,8 @@ export interface FormulaInput {
   mode: SheetMode;
   /** How an IP function is spelled: "IP.STATUS" in Office JS, "_xldudf_IP_STATUS" in a file. */
   ipName?: (name: string) => string;
+  /** Formulas as a file stores them (functions newer than Excel 2007 with their _xlfn. prefix). */
+  file?: boolean;
 }
 
 export type RowFormulas = Record<ComputedKey | HelperKey, string>;
@@ -443,10 +445,13 @@ function liveFormulas(input: FormulaInput): Partial<RowFormulas> {
   const k = refs.col("ipScale");
   const all = `IF(ISNUMBER(${range}),${range}*${k},${range}&"")`;
   const last = years[years.length - 1];
+  // Only #N/A ("the method has no answer") is left blank: without the add-in (WPS, LibreOffice,
+  // Excel without it) the cells show #NAME? instead of looking empty, and bad input shows #VALUE!.
+  const ifna = input.file ? "_xlfn.IFNA" : "IFNA";
   return {
-    expected: `IF(${Y}="","",IFERROR(${fn("EXPECTED")}(${id},${Y})/${k},""))`,
-    progress: `IFERROR(${fn("PROGRESS")}(${id},${all},${last}),"")`,
+    expected: `IF(${Y}="","",${ifna}(${fn("EXPECTED")}(${id},${Y})/${k},""))`,
+    progress: `${ifna}(${fn("PROGRESS")}(${id},${all},${last}),"")`,
     status: `${fn("STATUS")}(${id},${all},${last})`,
-    projection: `IFERROR(${fn("PROJECT")}(${id},${all},{${years.join(",")}})/${k},"")`,
+    projection: `${ifna}(${fn("PROJECT")}(${id},${all},{${years.join(",")}})/${k},"")`,
   };
 }

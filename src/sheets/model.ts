@@ -329,6 +329,12 @@ export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> 
   };
 }
 
+/** What a live sheet says of itself: it computes only where the add-in runs. */
+export const LIVE_NOTE = {
+  zh: "联动（IP.* 函数，只在装有本加载项的 Excel 中计算；在 WPS、LibreOffice 或未装加载项的 Excel 中计算列显示 #NAME?，请改用通用模式生成）",
+  en: "live (IP.* functions, computed only in Excel with this add-in; in WPS, LibreOffice or Excel without it the computed columns show #NAME?: build the workbook in portable mode instead)",
+};
+
 /** The ideographic space that separates the fields of a Chinese title line. */
 const GAP = "\u3000";
 
@@ -339,7 +345,7 @@ function planTitle(plan: Plan, mode: SheetMode): string[] {
     plan.title.en,
     `发布机关：${plan.issuer.zh}${GAP}文号：${plan.docNumber ?? "无"}${GAP}规划期：${period}年${GAP}${plan.draft ? "征求意见稿（草案）" : "正式文件"}${GAP}来源：${plan.source}`,
     `Issuer: ${plan.issuer.en} · No.: ${plan.docNumber ?? "none"} · Period: ${period} · ${plan.draft ? "Draft for comment" : "Final"} · Source: ${plan.source}`,
-    `在「年实际」列按“单位”列的单位填写各年实际值（亿元填 0.6，百分比填 95%），其余列自动计算。公式：${mode === "live" ? "联动（IP.* 函数）" : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns in the unit the Unit column names (0.6 for 0.6亿元, 95% for a percentage); the rest computes itself. Formulas: ${mode === "live" ? "live (IP.* functions)" : "portable (native functions)"}`,
+    `在「年实际」列按“单位”列的单位填写各年实际值（亿元填 0.6，百分比填 95%），其余列自动计算。公式：${mode === "live" ? LIVE_NOTE.zh : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns in the unit the Unit column names (0.6 for 0.6亿元, 95% for a percentage); the rest computes itself. Formulas: ${mode === "live" ? LIVE_NOTE.en : "portable (native functions)"}`,
   ];
 }
 
@@ -425,6 +431,7 @@ export function formulasFor(sheet: PlanSheet, target: Target | undefined, refs: 
     refs,
     mode: sheet.mode,
     ipName: ipFunctionName(style),
+    file: style === "file",
   });
 }
 

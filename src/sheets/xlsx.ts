@@ -15,6 +15,7 @@ import {
   type CellValue,
   columnFormat,
   columnIndexOf,
+  ipFunctionName,
   type OverviewSheet,
   overviewFormulas,
   type PlanSheet,
@@ -58,6 +59,13 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
     views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }],
   });
   writeTitle(ws, sheet.title);
+  if (sheet.mode === "live" && sheet.rows.length) {
+    // Under the title: a cell that says so where the add-in is missing (WPS, LibreOffice, Excel
+    // without it), instead of leaving the computed columns to look blank or broken.
+    const cell = ws.getCell(sheet.headerRow, 1);
+    cell.value = { formula: addInMissing(sheet, `"⚠ ${LIVE_MISSING}"`, '""') } as ExcelJS.CellFormulaValue;
+    cell.font = { bold: true, color: { argb: "FF9C0006" } };
+  }
 
   const grid = tableGrid(sheet, "file");
   const [header, ...body] = grid;
@@ -167,6 +175,23 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
   wb.definedNames.add(`${quoteSheet(sheet.sheetName)}!$A$${sheet.headerRow + 1}:$${lastCol}$${sheet.headerRow + 1}`, sheet.markName);
 }
 
+/** What a live workbook's overview counts say where IP.* cannot run (the number of targets still counts). */
+export const ADD_IN_NEEDED = "需加载项 add-in needed";
+
+/** What a live workbook says where IP.* cannot run. */
+export const LIVE_MISSING =
+  "本表使用联动公式（IP.*），只在装有本加载项的 Excel 中计算；请用通用模式重新生成（npm run workbook 默认即通用） / Live formulas need the add-in: rebuild this workbook in portable mode";
+
+/**
+ * A formula that is `missing` where the add-in's functions do not exist, else `present`. ISERR is
+ * true for #NAME? (no such function) but not for #N/A, which IP.TARGET answers for targets without
+ * a figure.
+ */
+function addInMissing(sheet: PlanSheet, missing: string, present: string): string {
+  const id = sheet.rows[0].target.id.replace(/"/g, '""');
+  return `IF(ISERR(${ipFunctionName("file")("TARGET")}("${id}")),${missing},${present})`;
+}
+
 function toCell(v: CellValue): ExcelJS.CellValue {
   if (typeof v === "string" && v.startsWith("=")) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
   return v;
@@ -197,7 +222,12 @@ function writeOverview(wb: ExcelJS.Workbook, overview: OverviewSheet, sheets: re
     const statusRange =
       sheet.mode === "portable" ? bodyColumnRange(sheet, "status") : `${sheet.tableName}[${headerOf("status" as ComputedKey)}]`;
     const idRange = sheet.mode === "portable" ? bodyColumnRange(sheet, "id") : `${sheet.tableName}[${headerOf("id")}]`;
-    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...overviewFormulas(statusRange, idRange).map((f) => toCell(f))];
+    let counts = overviewFormulas(statusRange, idRange);
+    // Live counts where the add-in is missing would all be 0: say so instead.
+    if (sheet.mode === "live" && sheet.rows.length) {
+      counts = counts.map((f, j) => (j === counts.length - 1 ? f : "=" + addInMissing(sheet, `"${ADD_IN_NEEDED}"`, f.slice(1))));
+    }
+    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...counts.map((f) => toCell(f))];
     cells.forEach((v, j) => (row.getCell(j + 1).value = v));
   });
   wb.definedNames.add(`${quoteSheet(overview.sheetName)}!$A$1`, overview.markName);

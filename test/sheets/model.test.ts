@@ -173,9 +173,10 @@ describe("formulas", () => {
     const f = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "ui"));
     const cells = 'IF(ISNUMBER([@[2023年实际]:[2026年实际]]),[@[2023年实际]:[2026年实际]]*[@[函数比例 ipScale]],[@[2023年实际]:[2026年实际]]&"")';
     expect(f.status).toBe(`=IP.STATUS([@[编号]],${cells},2026)`);
-    expect(f.progress).toBe(`=IFERROR(IP.PROGRESS([@[编号]],${cells},2026),"")`);
-    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]])/[@[函数比例 ipScale]],""))');
-    expect(f.projection).toBe(`=IFERROR(IP.PROJECT([@[编号]],${cells},{2023,2024,2025,2026})/[@[函数比例 ipScale]],"")`);
+    // Only #N/A is left blank: without the add-in the cells show #NAME?, never an empty look.
+    expect(f.progress).toBe(`=IFNA(IP.PROGRESS([@[编号]],${cells},2026),"")`);
+    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFNA(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]])/[@[函数比例 ipScale]],""))');
+    expect(f.projection).toBe(`=IFNA(IP.PROJECT([@[编号]],${cells},{2023,2024,2025,2026})/[@[函数比例 ipScale]],"")`);
     // The same formulas for every target: the row's cells say which target.
     expect(formulasFor(sheet, target("XZ-05"), ownRefs(sheet, 4, "ui"))).toEqual(f);
     // As an .xlsx stores them: the add-in function's file name and [#This Row] references.

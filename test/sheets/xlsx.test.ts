@@ -75,7 +75,15 @@ describe("buildWorkbookXlsx", () => {
     // An array formula: the IF over the year cells is evaluated cell by cell in every Excel.
     expect(status.shareType).toBe("array");
     const overview = wb.getWorksheet("总览") as ExcelJS.Worksheet;
-    expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe('COUNTIF(IP_XC[状态 Status],"已实现")');
+    // Where the add-in is missing, the sheet and the overview say so (issue 11 §4).
+    expect((overview.getCell("C5").value as ExcelJS.CellFormulaValue).formula).toBe(
+      'IF(ISERR(_xldudf_IP_TARGET("XC-01")),"需加载项 add-in needed",COUNTIF(IP_XC[状态 Status],"已实现"))',
+    );
+    expect((overview.getCell("J5").value as ExcelJS.CellFormulaValue).formula).toBe('COUNTIF(IP_XC[编号],"?*")');
+    expect((xc.getCell("A6").value as ExcelJS.CellFormulaValue).formula).toMatch(/^IF\(ISERR\(_xldudf_IP_TARGET\("XC-01"\)\),"⚠ 本表使用联动公式/);
+    expect(xc.getCell("A5").value).toContain("只在装有本加载项的 Excel 中计算");
+    const progressColumn = (xc.getRow(7).values as unknown[]).indexOf("进度 Progress");
+    expect((xc.getRow(8).getCell(progressColumn).value as ExcelJS.CellFormulaValue).formula).toMatch(/^_xlfn\.IFNA\(_xldudf_IP_PROGRESS\(/);
   });
 });
 

@@ -426,6 +426,10 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
         const v = s(0);
         return isErr(v) ? ev(args[1], arr) : v;
       }
+      case "IFNA": {
+        const v = s(0);
+        return isErr(v) && v.code === "#N/A" ? ev(args[1], arr) : v;
+      }
       case "AND":
       case "OR": {
         const vals = args.map((_, i) => s(i));
