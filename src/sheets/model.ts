@@ -256,12 +256,6 @@ export function columnFormat(key: ColumnKey, row: SheetRow): string | null {
     case "latest":
     case "expected":
     case "projection":
-    case "pbValue":
-    case "dPrevValue":
-    case "dNextValue":
-    case "aPrevValue":
-    case "aNextValue":
-    case "aExpected":
       return row.valueFormat;
     default:
       return key.startsWith("actual:") || isMilestoneKey(key) ? row.valueFormat : null;
