@@ -11,6 +11,10 @@ import { writeOrRefreshSheets } from "../src/excel";
 import type { SheetMode } from "../src/sheets/formulas";
 import { buildWorkbookModel, tableGrid } from "../src/sheets/model";
 import { buildWorkbookXlsx } from "../src/sheets/xlsx";
+import { methodRow } from "../src/sheets/method-row";
+import { buildPlanSheet } from "../src/sheets/model";
+import { COMPUTED_KEYS } from "../src/sheets/columns";
+import { evaluatePortable, sameCell } from "../test/sheets/support/evaluate-sheet";
 import { generatedCatalog } from "../test/sheets/support/generated-plan";
 import { FakeWorkbook } from "../test/support/fake-excel";
 import { medianMs, medianMsAsync } from "./timing";
@@ -59,6 +63,31 @@ export async function benchSheets(): Promise<Record<string, string | number>> {
     out[`2,000 targets, ${mode}: refresh syncs / cells`] = `${g.refresh.syncs} / ${g.refresh.cellsWritten}`;
     out[`2,000 targets, ${mode}: largest request MB (first / refresh)`] = `${mb(g.firstBytes)} / ${mb(g.refreshBytes)}`;
   }
+
+  // The second engine: every computed cell of the five plans' portable sheets, recomputed in
+  // HyperFormula with the same actuals in every row, against the method (floor: 0 mismatches).
+  let compared = 0;
+  let mismatches = 0;
+  const hfMs = medianMs(() => {
+    compared = 0;
+    mismatches = 0;
+    for (const plan of five.plans) {
+      for (const values of [[1], [0, 1], [3, 2.5, 4, 100000]]) {
+        const actuals = new Map(plan.targets.map((t) => [t.id, values.map((v, i) => ({ year: plan.period.start + i, value: v }))]));
+        const sheet = buildPlanSheet(plan, { mode: "portable", settings: DEFAULT_SETTINGS, actuals });
+        const got = evaluatePortable(sheet);
+        sheet.rows.forEach((row, i) => {
+          const want = methodRow(plan, row.target, sheet.years, actuals.get(row.target.id) ?? [], DEFAULT_SETTINGS);
+          for (const k of COMPUTED_KEYS) {
+            compared++;
+            if (!sameCell(got[i][k], want[k], k === "projection" ? 1e-7 : 1e-9)) mismatches++;
+          }
+        });
+      }
+    }
+  }, 1);
+  out["HyperFormula: portable cells compared / mismatches (five plans × 3 fillings)"] = `${compared} / ${mismatches}`;
+  out["HyperFormula: recompute and compare ms"] = hfMs.toFixed(0);
 
   // Building the model: sheets with every formula rendered, as a writer needs them.
   for (const [label, catalog] of [

@@ -23,7 +23,7 @@ const load = (p) => tsImport(path.join(root, p), import.meta.url);
 
 const { loadCatalogFromDisk } = await load("src/node/plan-files.ts");
 const { buildWorkbookXlsx } = await load("src/sheets/xlsx.ts");
-const { buildWorkbookModel, planYears, statusCounts } = await load("src/sheets/model.ts");
+const { buildWorkbookModel, planYears, statusCounts, valueFormat } = await load("src/sheets/model.ts");
 const { keyOfHeader, ID_HEADER, COMPUTED_KEYS } = await load("src/sheets/columns.ts");
 const { methodRow } = await load("src/sheets/method-row.ts");
 const { csvRecords, actualsById } = await load("src/sheets/actuals-csv.ts");
@@ -121,12 +121,15 @@ fs.writeFileSync(
 `,
 );
 
-/** Converts every sheet of the workbook to CSV (UTF-8, raw values); returns sheet name → rows. */
-function recalculate(xlsx) {
-  const outDir = path.join(work, path.basename(xlsx, ".xlsx"));
+/**
+ * Converts every sheet of the workbook to CSV (UTF-8), raw values or "as shown" (the text each
+ * cell displays with its number format); returns sheet name → rows.
+ */
+function recalculate(xlsx, asShown = false) {
+  const outDir = path.join(work, path.basename(xlsx, ".xlsx") + (asShown ? "-shown" : ""));
   fs.mkdirSync(outDir, { recursive: true });
-  // Filter options: comma, quote, UTF-8, from line 1, …, not "as shown", …, sheet -1 = every sheet.
-  const filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1";
+  // Filter options: comma, quote, UTF-8, from line 1, …, "as shown" or not, …, sheet -1 = every sheet.
+  const filter = `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,${asShown},false,false,-1`;
   const r = spawnSync(
     soffice,
     [`-env:UserInstallation=${url.pathToFileURL(profile).href}`, "--headless", "--convert-to", filter, "--outdir", outDir, xlsx],
@@ -165,6 +168,52 @@ function same(got, want, key) {
 
 // ---- the checks --------------------------------------------------------------------------------
 
+/** The text Excel shows for a value in one of the sheets' plain unit formats (0.000"亿元", 0.0%). */
+function excelShows(format, value) {
+  const pct = /^0(?:\.(0+))?%$/.exec(format);
+  if (pct) return `${(value * 100).toFixed(pct[1]?.length ?? 0)}%`;
+  const unit = /^0(?:\.(0+))?"([^"]+)"$/.exec(format);
+  if (unit) return `${value.toFixed(unit[1]?.length ?? 0)}${unit[2]}`;
+  return null;
+}
+
+/**
+ * Issue 11 §3: LibreOffice shows the catalogue figures and actuals of 亿元 / 万件 / % targets as
+ * Excel does (checked on the "as shown" export), and no cell shows a format's escape character.
+ */
+function checkShown(label, file, model) {
+  const shownSheets = recalculate(file, true);
+  for (const sheet of model.sheets) {
+    const rows = shownSheets.get(sheet.sheetName) ?? [];
+    const headerAt = rows.findIndex((r) => r[0] === ID_HEADER);
+    if (headerAt < 0) {
+      fail(`${label}: no shown CSV for ${sheet.sheetName}`);
+      continue;
+    }
+    const keys = rows[headerAt].map(keyOfHeader);
+    for (const row of rows.slice(headerAt + 1)) {
+      const entry = sheet.rows.find((r) => r.target.id === row[0]);
+      if (!entry) continue;
+      const format = valueFormat(entry.target);
+      const bad = [];
+      row.forEach((text, j) => {
+        if (/\d!\./.test(text)) bad.push(`${rows[headerAt][j]} shows ${text}`);
+      });
+      for (const key of ["baseValue", "targetValue", "targetMax", ...sheet.years.map((y) => `actual:${y}`)]) {
+        const value = entry.values[key];
+        if (typeof value !== "number") continue;
+        const want = excelShows(format, value);
+        if (want == null) continue;
+        const col = keys.indexOf(key);
+        const got = col < 0 ? "(missing column)" : row[col];
+        if (got !== want) bad.push(`${key}: LibreOffice shows ${JSON.stringify(got)}, Excel ${JSON.stringify(want)}`);
+      }
+      if (bad.length) fail(`${label} shown ${entry.target.id}: ${bad.join("; ")}`);
+      else if (excelShows(format, 1) != null) passed++;
+    }
+  }
+}
+
 function checkWorkbook(label, file, settings, actuals) {
   const model = buildWorkbookModel(catalog, undefined, { mode: "portable", settings, actuals });
   const sheets = recalculate(file);
@@ -196,6 +245,7 @@ function checkWorkbook(label, file, settings, actuals) {
       else passed++;
     }
   }
+  checkShown(label, file, model);
   const overview = sheets.get(model.overview.sheetName) ?? [];
   for (const sheet of model.sheets) {
     const row = overview.find((r) => r[0] === sheet.plan.id);
@@ -240,6 +290,19 @@ try {
   const apiFile = path.join(work, "compound.xlsx");
   fs.writeFileSync(apiFile, await buildWorkbookXlsx(catalog, { portable: true, actuals: rows, settings: compound }));
   checkWorkbook("compound, thresholds 0.9/1.1 (buildWorkbookXlsx)", apiFile, compound, actuals);
+
+  // Issue 11 §4: a live workbook opened where the add-in is missing says so, in the sheet and in
+  // the overview, instead of blank cells and counts of 0.
+  const { LIVE_MISSING, ADD_IN_NEEDED } = await load("src/sheets/xlsx.ts");
+  const liveFile = path.join(work, "live.xlsx");
+  fs.writeFileSync(liveFile, await buildWorkbookXlsx(catalog, { plans: ["XC"], actuals: rows.filter((r) => r.id.startsWith("XC-")) }));
+  const live = recalculate(liveFile, true);
+  const xcRows = [...live.entries()].find(([name]) => name.includes("XC"))?.[1] ?? [];
+  const liveOverview = [...live.entries()].find(([name]) => name.includes("总览"))?.[1] ?? [];
+  const warned = xcRows.some((r) => r[0] === `⚠ ${LIVE_MISSING}`);
+  const counts = liveOverview.find((r) => r[0] === "XC")?.slice(2, 9) ?? [];
+  if (warned && counts.length === 7 && counts.every((c) => c === ADD_IN_NEEDED)) passed++;
+  else fail(`live workbook without the add-in: warning ${warned}, overview ${JSON.stringify(counts)}`);
 } catch (e) {
   fail(String(e?.stack ?? e));
 } finally {

@@ -1,36 +1,37 @@
 /**
- * The formulas of a target row's computed columns, in two modes:
+ * The formulas of a target sheet's computed columns, in two modes:
  * - live: the columns call the add-in's IP.* functions, so a change of the method's settings applies
  *   to every sheet at once;
- * - portable: native functions only (IF, AND, OR, MAX, MIN, INDEX, SUM, COUNT, COUNTIF, SUMPRODUCT,
- *   ISNUMBER, ABS, LN, EXP, NA; no LET, LAMBDA or dynamic arrays), so Excel without the add-in, WPS
- *   and LibreOffice compute the same numbers and status words as method.ts assess(). The settings'
- *   thresholds and path shape are baked in.
+ * - portable: native functions only (IF, AND, OR, MAX, MIN, INDEX, SUM, COUNT, COUNTIF, ISNUMBER, N,
+ *   ABS, LN, EXP, NA, TRUE, FALSE; no LET, LAMBDA, array constants or dynamic arrays), so Excel
+ *   without the add-in, WPS, LibreOffice and HyperFormula compute the same numbers and status words
+ *   as method.ts assess().
  *
- * Each target's parameters (kind, comparator, base, milestones, target) are known when the formula is
- * written, so the portable formula is specialised per row: it only branches on what officials type.
- * It replays assess() step by step in the same order of floating-point operations, so results agree
- * to the last digit where Excel parses the plan's figures exactly (≤ 15 significant digits).
- * test/sheets/portable.test.ts checks this against assess() on random targets and actuals, and
- * scripts/e2e-libreoffice.mjs against a real spreadsheet.
+ * ONE FORMULA PER COLUMN. Every row of a computed column holds the same formula (the same in R1C1
+ * terms): it refers only to cells of its own row, and reads the row's target from plain-value
+ * columns (base, target, upper end, the milestone printed for each year, the kind, family and
+ * comparator codes, the direction as a sign). Only what is the same for the whole sheet is written
+ * into the formula: the plan period, the sheet's years and the method's settings. So Excel's
+ * calculated columns, which fill a formula written into one row down over the others, can never give
+ * one target another's numbers, and a row the official adds gets the right formulas.
+ *
+ * The portable formulas replay assess() step by step in the same order of floating-point operations
+ * (the least-squares projection excepted: it sums in another order). Intermediate results shared by
+ * several columns sit in helper columns (HelperKey) so that no formula grows past what every
+ * spreadsheet reads. test/sheets/portable.test.ts checks every computed cell against assess() in
+ * HyperFormula, scripts/e2e-libreoffice.mjs in LibreOffice.
  */
 import type { Plan, Target } from "../core/catalog/schema";
-import {
-  dueYear,
-  familyOf,
-  type Point,
-  planBaseline,
-  STATUS_LABELS,
-} from "../core/method/method";
+import { STATUS_LABELS } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
-import { columnLetters as letters, type ComputedKey } from "./columns";
+import { columnLetters as letters, type ComputedKey, type HelperKey, HELPER_KEYS, milestoneKey, type RefKey } from "./columns";
 
 export type SheetMode = "live" | "portable";
 
 /** How a row's formulas refer to its own cells: A1 references or structured table references. */
 export interface RowRefs {
-  /** A cell of this row in the computed or catalogue columns. */
-  col(key: "id" | ComputedKey): string;
+  /** A cell of this row in a column other than the actual years. */
+  col(key: RefKey): string;
   /** The actual cell of a year. */
   actual(year: number): string;
   /** The actual cells of consecutive years from..to (inclusive). */
@@ -39,17 +40,24 @@ export interface RowRefs {
 
 export interface FormulaInput {
   plan: Plan;
-  target: Target;
+  /** Unused: the formulas are the same for every target (kept for callers that pass it). */
+  target?: Target;
   /** The sheet's actual columns: consecutive years, ascending. */
   years: readonly number[];
+  /** The years of the sheet's milestone columns (default: the actual years). */
+  milestoneYears?: readonly number[];
+  /** Whether the sheet has the 上限 (upper end of a range) column. */
+  hasMax?: boolean;
   settings: MethodSettings;
   refs: RowRefs;
   mode: SheetMode;
   /** How an IP function is spelled: "IP.STATUS" in Office JS, "_xldudf_IP_STATUS" in a file. */
   ipName?: (name: string) => string;
+  /** Formulas as a file stores them (functions newer than Excel 2007 with their _xlfn. prefix). */
+  file?: boolean;
 }
 
-export type RowFormulas = Record<ComputedKey, string>;
+export type RowFormulas = Record<ComputedKey | HelperKey, string>;
 
 export const NO_DATA = STATUS_LABELS.noData.zh;
 /** Status of a row whose target the plan no longer has (not a method status). */
@@ -63,7 +71,7 @@ export function rowFormulas(input: FormulaInput): RowFormulas {
 }
 
 /** A cell reference as a portable A1 reference. */
-export function a1Refs(row: number, column: (key: "id" | ComputedKey | number) => number): RowRefs {
+export function a1Refs(row: number, column: (key: RefKey | number) => number): RowRefs {
   const ref = (col: number) => `$${letters(col)}${row + 1}`;
   return {
     col: (key) => ref(column(key)),
@@ -76,7 +84,7 @@ export function a1Refs(row: number, column: (key: "id" | ComputedKey | number) =
  * Structured references to this row of a table: "[@[编号]]" as typed in Excel (style "ui"), or
  * "IP_JZ[[#This Row],[编号]]" as stored in a file (style "file").
  */
-export function tableRefs(tableName: string, header: (key: "id" | ComputedKey | number) => string, style: "ui" | "file"): RowRefs {
+export function tableRefs(tableName: string, header: (key: RefKey | number) => string, style: "ui" | "file"): RowRefs {
   const esc = (h: string) => h.replace(/['#[\]]/g, (c) => "'" + c);
   const one = (h: string) => (style === "ui" ? `[@[${esc(h)}]]` : `${tableName}[[#This Row],[${esc(h)}]]`);
   const span = (a: string, b: string) =>
@@ -88,334 +96,337 @@ export function tableRefs(tableName: string, header: (key: "id" | ComputedKey | 
   };
 }
 
-
 // ---- expression helpers ------------------------------------------------------------------------
 
-/** A number as Excel reads it; negative numbers in parentheses so they compose safely. */
+/**
+ * A number as every engine reads it: never with an exponent (HyperFormula rejects `1E-9`);
+ * negative numbers in parentheses so they compose safely.
+ */
 export function lit(n: number): string {
   if (!Number.isFinite(n)) throw new Error(`not a finite number: ${n}`);
-  const s = String(n).toUpperCase();
+  let s = String(n);
+  if (/e/i.test(s)) s = n.toFixed(20).replace(/\.?0+$/, "");
   return n < 0 ? `(${s})` : s;
 }
 
 const text = (s: string) => `"${s.replace(/"/g, '""')}"`;
 const EMPTY = '""';
+const TRUE = "TRUE()";
+const FALSE = "FALSE()";
+const label = (code: keyof typeof STATUS_LABELS) => text(STATUS_LABELS[code].zh);
 
-/** A value that is either known when the formula is written (number) or computed in the cell. */
-type Num = number | string;
-const show = (x: Num) => (typeof x === "number" ? lit(x) : `(${x})`);
+/** method.ts eps(): 1e-9·max(1,|x|), written without an exponent. */
+const eps = (x: string) => `(0.000000001*MAX(1,ABS(${x})))`;
 
-/** method.ts eps(): 1e-9·max(1,|x|), folded when x is known. */
-function eps(x: Num): string {
-  return typeof x === "number" ? `(1E-9*${lit(Math.max(1, Math.abs(x)))})` : `(1E-9*MAX(1,ABS(${x})))`;
+/** The cells and sheet constants one row's formulas are written from. */
+interface Ctx {
+  refs: RowRefs;
+  years: readonly number[];
+  ms: readonly number[];
+  start: number;
+  end: number;
+  settings: MethodSettings;
+  /** Kind, family, comparator codes; sign (1 higher is better, −1 lower); method units per cell unit. */
+  K: string;
+  F: string;
+  C: string;
+  S: string;
+  SC: string;
+  BY: string;
+  /** The base value's cell (cell units) and the base value in method units. */
+  BVc: string;
+  BV: string;
+  T: string;
+  MXc: string | null;
+  MX: string | null;
+  DUE: string;
+  PBY: string;
+  PBV: string;
+  Y: string;
+  /** The latest actual and the start value: their cells (cell units) and in method units. */
+  Ac: string;
+  A: string;
+  SY: string;
+  SVc: string;
+  SV: string;
+  all: string;
+  /** The milestone cell of a year. */
+  M: (year: number) => string;
 }
 
-/** sign·(a − b), as method.ts computes it (negation is exact, so b − a when lower is better). */
-function signed(target: Target, a: Num, b: Num): string {
-  return target.direction === "decrease" ? `(${show(b)}-${show(a)})` : `(${show(a)}-${show(b)})`;
+function context(input: FormulaInput): Ctx {
+  const { refs, years, plan } = input;
+  const c = (k: RefKey) => refs.col(k);
+  const SC = c("scale");
+  // A figure read from a cell, in method units; exact where the scale is 1.
+  const m = (cell: string) => `(${cell}*${SC})`;
+  return {
+    refs,
+    years,
+    ms: input.milestoneYears ?? years,
+    start: plan.period.start,
+    end: plan.period.end,
+    settings: input.settings,
+    K: c("kindCode"),
+    F: c("familyCode"),
+    C: c("comparatorCode"),
+    S: c("sign"),
+    SC,
+    BY: c("baseYear"),
+    BVc: c("baseValue"),
+    BV: m(c("baseValue")),
+    T: m(c("targetValue")),
+    MXc: input.hasMax ? c("targetMax") : null,
+    MX: input.hasMax ? m(c("targetMax")) : null,
+    DUE: c("due"),
+    PBY: c("pbYear"),
+    PBV: c("pbValue"),
+    Y: c("latestYear"),
+    Ac: c("latest"),
+    A: m(c("latest")),
+    SY: c("startYear"),
+    SVc: c("startValue"),
+    SV: m(c("startValue")),
+    all: refs.range(years[0], years[years.length - 1]),
+    M: (y) => c(milestoneKey(y)),
+  };
 }
 
-/** method.ts comparatorHolds(target, value, bar) for the quantitative kinds. */
-function holds(target: Target, value: string, bar: Num): string {
-  const v = `(${value})`;
-  switch (target.comparator) {
-    case "exceed":
-      return `${signed(target, v, bar)}>${eps(bar)}`;
-    case "atMost":
-      return `${v}<=${show(bar)}+${eps(bar)}`;
-    case "range": {
-      const low = `${v}>=${show(bar)}-${eps(bar)}`;
-      const max = target.target.max;
-      return max == null ? low : `AND(${low},${v}<=${lit(max)}+${eps(max)})`;
-    }
-    default:
-      return `${signed(target, v, bar)}>=-${eps(bar)}`;
-  }
+/** IF(x=y1,M1,IF(x=y2,M2,…otherwise)) over the milestone columns. */
+function chain(x: Ctx, at: string, otherwise: string): string {
+  return [...x.ms].reverse().reduce((acc, y) => `IF(${at}=${y},${x.M(y)},${acc})`, otherwise);
 }
 
-/** IF(Y=year1,value1,IF(Y=year2,value2,…otherwise)) over the printed milestones. */
-function printedChain(Y: string, target: Target, otherwise: string): string {
-  return [...target.milestones]
-    .sort((a, b) => b.year - a.year)
-    .reduce((acc, m) => `IF(${Y}=${m.year},${lit(m.value)},${acc})`, otherwise);
+/** The milestone printed for the latest year (helper column mNow: its cell, "" or a blank when none). */
+const printed = (x: Ctx) => x.refs.col("mNow");
+/** A milestone cell's value in method units. */
+const inUnits = (x: Ctx, cell: string) => `(${cell})*${x.SC}`;
+
+/** method.ts comparatorHolds(target, value, bar) for the quantitative kinds, the comparator read from its code. */
+function holds(x: Ctx, v: string, bar: string): string {
+  const { C, S, MX, MXc } = x;
+  const max = MX ? `IF(ISNUMBER(${MXc}),${v}<=${MX}+${eps(MX)},${TRUE})` : TRUE;
+  return (
+    `IF(${C}="exceed",${S}*(${v}-${bar})>${eps(bar)},` +
+    `IF(${C}="atMost",${v}<=${bar}+${eps(bar)},` +
+    `IF(${C}="range",AND(${v}>=${bar}-${eps(bar)},${max}),` +
+    `${S}*(${v}-${bar})>=-${eps(bar)})))`
+  );
 }
 
-interface Anchor {
-  y: Num;
-  v: Num;
+/** Past a range's upper end in the good direction. */
+function beyondRange(x: Ctx): string {
+  const { C, S, A, MX, MXc } = x;
+  return MX ? `IF(AND(${C}="range",ISNUMBER(${MXc})),${S}*(${A}-${MX})>${eps(MX)},${FALSE})` : FALSE;
 }
 
-/** method.ts interpolate(a, b, year, shape, kind) for a segment of the expected path. */
-function interpolate(a: Anchor, b: Anchor, Y: string, shape: MethodSettings["path"], target: Target): string {
-  const f = `((${Y}-${show(a.y)})/(${show(b.y)}-${show(a.y)}))`;
-  const linear = `(${show(a.v)}+(${show(b.v)}-${show(a.v)})*${f})`;
-  if (shape !== "compound") return linear;
-  const shift = target.kind === "growth" ? 100 : 0;
-  const plus = (x: Num) => (shift ? `(${show(x)}+${shift})` : show(x));
-  const compound = `(${plus(a.v)}*(${plus(b.v)}/${plus(a.v)})^${f}${shift ? `-${shift}` : ""})`;
-  if (typeof a.v === "number" && typeof b.v === "number") return a.v + shift > 0 && b.v + shift > 0 ? compound : linear;
-  return `IF(AND(${plus(a.v)}>0,${plus(b.v)}>0),${compound},${linear})`;
+/** At least the threshold (one tolerance for every threshold comparison, as method.ts atLeast()). */
+const atLeast = (v: string, threshold: number) => `${v}>=${lit(threshold)}-${eps(lit(threshold))}`;
+
+/** The index shift of the compound path: 100 for growth in %, else 0. */
+const shift = (x: Ctx) => `IF(${x.K}="growth",100,0)`;
+
+/** method.ts interpolate() between anchors (PY, PV) and (NY, NV) in the latest year. */
+function interpolate(x: Ctx, PY: string, NY: string, PV: string, NV: string): string {
+  const f = `((${x.Y}-${PY})/(${NY}-${PY}))`;
+  const linear = `(${PV}+(${NV}-${PV})*${f})`;
+  if (x.settings.path !== "compound") return linear;
+  const sh = shift(x);
+  const pa = `(${PV}+${sh})`;
+  const pb = `(${NV}+${sh})`;
+  return `IF(AND(${pa}>0,${pb}>0),(${pa}*(${pb}/${pa})^${f}-${sh}),${linear})`;
 }
 
 /**
- * method.ts expectedValue() for the path kinds (level, cumulative, additions, growth) in year Y,
- * from `base` (the plan's baseline, the first actual, or none) through the printed milestones to the
- * target. `onNA` is what a year the method cannot answer gives.
+ * method.ts expectedValue() for the path kinds in the latest year, from the anchors in the helper
+ * columns (PY = 0 where there is none: the year is before the path starts).
  */
-function pathExpected(ref: { plan: Plan; target: Target }, Y: string, base: Anchor | null, shape: MethodSettings["path"], onNA: string): string {
-  const { target } = ref;
-  const due = dueYear(ref);
-  const T = target.target.value as number;
-  const milestones = [...target.milestones].sort((a, b) => a.year - b.year).filter((m) => m.year < due);
-  let inner: string;
-  if (!base || (typeof base.y === "number" && typeof base.v === "number")) {
-    // The anchors are known now: filter and interpolate as pathAnchors() does.
-    const anchors: Anchor[] = base ? [base] : [];
-    for (const m of milestones) if (!base || m.year > (base.y as number)) anchors.push({ y: m.year, v: m.value });
-    if (!base || due > (base.y as number)) anchors.push({ y: due, v: T });
-    if (anchors.length === 0) inner = onNA;
-    else {
-      let segs = show(anchors[anchors.length - 1].v);
-      for (let i = anchors.length - 1; i >= 1; i--) {
-        segs = `IF(${Y}<=${show(anchors[i].y)},${interpolate(anchors[i - 1], anchors[i], Y, shape, target)},${segs})`;
-      }
-      inner = `IF(${Y}<${show(anchors[0].y)},${onNA},${segs})`;
-    }
-  } else {
-    // The baseline is the first actual (year and value in the row's start cells): a milestone is an
-    // anchor only after it, so the segment's lower end is chosen in the cell. Y ≥ base year here.
-    const tail: Anchor[] = [...milestones.map((m) => ({ y: m.year, v: m.value })), { y: due, v: T }];
-    let segs = show(tail[tail.length - 1].v);
-    for (let k = tail.length - 1; k >= 0; k--) {
-      const fromBase = interpolate(base, tail[k], Y, shape, target);
-      const seg =
-        k === 0
-          ? fromBase
-          : `IF(${show(tail[k - 1].y)}>${show(base.y)},${interpolate(tail[k - 1], tail[k], Y, shape, target)},${fromBase})`;
-      segs = `IF(${Y}<=${show(tail[k].y)},${seg},${segs})`;
-    }
-    inner = segs;
-  }
-  return printedChain(Y, target, `IF(${Y}>=${due},${lit(T)},${inner})`);
+function pathExpected(x: Ctx, PY: string, NY: string, PV: string, NV: string, onNA: string, out = (v: string) => v): string {
+  const p = printed(x);
+  return `IF(ISNUMBER(${p}),${out(inUnits(x, p))},IF(${x.Y}>=${x.DUE},${out(x.T)},IF(${PY}=0,${onNA},${out(interpolate(x, PY, NY, PV, NV))})))`;
+}
+
+/** method.ts expectedValue() for the yearly kinds: the printed milestone, the target, the base in its year. */
+function yearlyBar(x: Ctx, onNA: string, out = (v: string) => v): string {
+  const p = printed(x);
+  const { Y, DUE, T, BY, BV, BVc } = x;
+  return `IF(ISNUMBER(${p}),${out(inUnits(x, p))},IF(${Y}>=${DUE},${out(T)},IF(AND(ISNUMBER(${BVc}),${Y}=${BY}),${out(BV)},IF(${Y}<${x.start},${onNA},${out(T)}))))`;
+}
+
+/**
+ * The anchors of the expected path around the latest year, from a baseline (by, bv) — the plan's
+ * (display: 序时进度) or the one assess() uses (the first actual where the plan gives none) — through
+ * the printed milestones after it and before the due year, to the target in the due year.
+ */
+function anchors(x: Ctx, by: string, bv: string, which: "d" | "a"): Pick<RowFormulas, `${"d" | "a"}${"Prev" | "Next"}${"Year" | "Value"}`> {
+  const { Y, F, DUE, T, M } = x;
+  const key = (s: string) => `${which}${s}` as HelperKey;
+  const NY = x.refs.col(key("NextYear"));
+  const PY = x.refs.col(key("PrevYear"));
+  // After the baseline year (N() of "" is 0: every milestone is after no baseline).
+  const after = (y: number) => `(${y}>N(${by}))`;
+  const skip = `OR(${Y}="",${F}<>"path")`;
+  const next = `MIN(${DUE},${x.ms.map((y) => `IF(ISNUMBER(${M(y)})*(${y}>=${Y})*(${y}<${DUE})*${after(y)},${y},9999)`).join(",")})`;
+  const prev = `IF(AND(ISNUMBER(${by}),${Y}<${by}),0,MAX(N(${by}),${x.ms
+    .map((y) => `IF(ISNUMBER(${M(y)})*(${y}<${NY})*${after(y)},${y},0)`)
+    .join(",")}))`;
+  return {
+    [key("NextYear")]: `IF(${skip},"",${next})`,
+    [key("PrevYear")]: `IF(${skip},"",${prev})`,
+    [key("PrevValue")]: `IF(OR(${skip},${PY}=0),"",IF(AND(ISNUMBER(${by}),${PY}=${by}),${bv},${inUnits(x, chain(x, PY, EMPTY))}))`,
+    [key("NextValue")]: `IF(${skip},"",IF(${NY}=${DUE},${T},${inUnits(x, chain(x, NY, EMPTY))}))`,
+  } as Pick<RowFormulas, `${"d" | "a"}${"Prev" | "Next"}${"Year" | "Value"}`>;
 }
 
 // ---- the columns ---------------------------------------------------------------------------------
 
 /**
- * The columns computed with native functions in both modes (the start point and the latest actual),
- * and in portable mode all the others.
+ * The columns computed with native functions: in both modes the start point, the latest actual and
+ * the baseline helpers; in portable mode all the others.
  */
 function nativeFormulas(input: FormulaInput): RowFormulas {
-  const { plan, target, years, settings, refs } = input;
-  const ref = { plan, target };
-  const fam = familyOf(target.kind);
-  const due = dueYear(ref);
-  const planBase = planBaseline(ref);
+  const x = context(input);
+  const { refs, years, K, F, S, SC, BY, BV, BVc, T, DUE, PBY, PBV, Y, A, SY, SV, all, start } = x;
   const y0 = years[0];
-  const yN = years[years.length - 1];
-  // Additions count only what was added after the baseline year (measureSeries()).
-  const counted = target.kind === "additions" ? years.filter((y) => y > (planBase as Point).year) : [...years];
-  const Y = refs.col("latestYear");
-  const A = refs.col("latest");
-  const SY = refs.col("startYear");
-  const SV = refs.col("startValue");
-  const all = refs.range(y0, yN);
+  const col = (k: HelperKey) => refs.col(k);
+  const a = (y: number) => refs.actual(y);
 
-  if (counted.length === 0) {
-    return {
-      startYear: planBase ? lit(planBase.year) : EMPTY,
-      startValue: planBase ? lit(planBase.value) : EMPTY,
-      latestYear: EMPTY,
-      latest: EMPTY,
-      expected: EMPTY,
-      progress: EMPTY,
-      status: text(NO_DATA),
-      projection: EMPTY,
-    };
-  }
-  const cnt = refs.range(counted[0], counted[counted.length - 1]);
-  const latestYear = `IF(COUNT(${cnt})=0,"",MAX(${counted.map((y) => `ISNUMBER(${refs.actual(y)})*${y}`).join(",")}))`;
-  const latest =
-    target.kind === "additions" ? `IF(${Y}="","",SUM(${cnt}))` : `IF(${Y}="","",INDEX(${all},${Y}-${y0 - 1}))`;
-  const firstYear = `MIN(${years.map((y) => `IF(ISNUMBER(${refs.actual(y)}),${y},9999)`).join(",")})`;
-  const startValueOf = `IF(${SY}="","",INDEX(${all},${SY}-${y0 - 1}))`;
+  // The plan's own starting point (planBaseline()): additions and growth count from 0 at the base
+  // year or the year before the period; a printed base value; a running total without one from 0.
+  const pbYear = `IF(OR(${K}="additions",${K}="growth"),IF(ISNUMBER(${BY}),${BY},${start - 1}),IF(ISNUMBER(${BVc}),${BY},IF(${K}="cumulative",${start - 1},"")))`;
+  // In method units (the helpers and the formulas that read them all count in method units).
+  const pbValue = `IF(OR(${K}="additions",${K}="growth"),0,IF(ISNUMBER(${BVc}),${BV},IF(${K}="cumulative",0,"")))`;
+  const due = `IF(ISNUMBER(${refs.col("targetYear")}),${refs.col("targetYear")},${x.end})`;
 
-  // assess() refuses a latest actual before the plan's base year (#N/A); only possible when the
-  // sheet has columns before that year (another target of the plan has an earlier base).
-  const guarded = fam !== "milestone" && planBase != null && counted[0] < planBase.year;
-  const guard = (expr: string, onNA: string) => (guarded ? `IF(${Y}<${(planBase as Point).year},${onNA},${expr})` : expr);
-  const ifData = (expr: string, none = EMPTY) => `IF(${Y}="",${none},${expr})`;
-  const label = (code: keyof typeof STATUS_LABELS) => text(STATUS_LABELS[code].zh);
-  const { ahead, onTrack } = settings.thresholds;
+  // The latest typed year; for additions it counts only when after the baseline year
+  // (measureSeries()), and then it is also the latest counted year.
+  const lastTyped = `MAX(${years.map((y) => `ISNUMBER(${a(y)})*${y}`).join(",")})`;
+  const L = col("lastTyped");
+  const latestYear = `IF(${L}>IF(${K}="additions",${PBY},0),${L},"")`;
+  const addedSum = years.map((y) => `N(${a(y)})*(${y}>${PBY})`).join("+");
+  const latest = `IF(${Y}="","",IF(${K}="additions",${addedSum},INDEX(${all},1,${Y}-${y0 - 1})))`;
+  const firstYear = `MIN(${years.map((y) => `IF(ISNUMBER(${a(y)}),${y},9999)`).join(",")})`;
+  // Where progress is measured from (assess().baseline): the plan's, else for path kinds the first
+  // actual, for qualitative ones the first actual when it is older than the latest.
+  const startYear = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBY},IF(OR(AND(${F}="qualitative",COUNT(${all})>1),AND(${F}="path",${Y}<>"")),${firstYear},"")))`;
+  // In cell units, like the actuals (the plan's base back from method units).
+  const startValue = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBV}/${SC},IF(${SY}="","",INDEX(${all},1,${SY}-${y0 - 1}))))`;
 
-  let start: [string, string];
-  let expected = EMPTY;
-  let progress = EMPTY;
-  let status: string;
-  let projection = EMPTY;
+  const live = input.mode === "live";
+  const unused = Object.fromEntries(HELPER_KEYS.map((k) => [k, EMPTY])) as Record<HelperKey, string>;
+  const base: Record<HelperKey | ComputedKey, string> = { ...unused, pbYear, pbValue, lastTyped, startYear, startValue, latestYear, latest, expected: EMPTY, progress: EMPTY, status: EMPTY, projection: EMPTY };
+  if (live) return base;
+  base.due = due;
+  // The milestone of the latest year, read once for the formulas that need it.
+  // (A formula that returns a blank cell shows 0 in Excel: a blank milestone must stay "".)
+  const now = chain(x, Y, EMPTY);
+  base.mNow = `IF(${Y}="","",IF(ISNUMBER(${now}),${now},""))`;
 
-  if (fam === "milestone") {
-    start = [EMPTY, EMPTY];
-    progress = ifData(`IF(${A}>=1,1,0)`);
-    status = ifData(`IF(${A}>=1,${label("achieved")},IF(${Y}>=${due},${label("behind")},${label("onTrack")}))`, text(NO_DATA));
-  } else if (fam === "qualitative") {
-    start = planBase
-      ? [lit(planBase.year), lit(planBase.value)]
-      : [`IF(COUNT(${all})<2,"",${firstYear})`, startValueOf];
-    // Moved away from the reference point (the plan's base, else the first actual when it is older).
-    const moved = planBase
-      ? `${signed(target, A, planBase.value)}<-${eps(A)}`
-      : `IF(${SY}="",FALSE,${signed(target, A, SV)}<-${eps(A)})`;
-    status = ifData(guard(`IF(${moved},${label("regressed")},${label("onTrack")})`, "NA()"), text(NO_DATA));
-  } else if (fam === "yearly") {
-    start = planBase ? [lit(planBase.year), lit(planBase.value)] : [EMPTY, EMPTY];
-    const T = target.target.value as number;
-    // expectedValue(): the printed milestone, the target from the due year, the base itself in the
-    // base year, nothing (#N/A) before the period, else the target.
-    const bar = (onNA: string) => {
-      let rest = lit(T);
-      if (counted[0] < plan.period.start) rest = `IF(${Y}<${plan.period.start},${onNA},${rest})`;
-      const base = target.base;
-      if (base && base.value != null && years.includes(base.year)) rest = `IF(${Y}=${base.year},${lit(base.value)},${rest})`;
-      return printedChain(Y, target, `IF(${Y}>=${due},${lit(T)},${rest})`);
-    };
-    expected = ifData(bar(EMPTY));
-    const B = bar("NA()");
-    const barVaries =
-      target.milestones.length > 0 ||
-      counted[0] < plan.period.start ||
-      (target.base?.value != null && years.includes(target.base.year));
-    const barNum: Num = barVaries ? B : T;
-    // In the base year (before the period) nothing is expected yet: only the target itself counts.
-    const atBase = planBase && planBase.year < plan.period.start && years.includes(planBase.year) ? `${Y}=${planBase.year}` : null;
-    const isAchieved = atBase ? `IF(${atBase},${holds(target, A, T)},${holds(target, A, barNum)})` : holds(target, A, barNum);
-    const completion =
-      target.direction === "decrease" ? `IF(${A}>0,${show(barNum)}/${A},"")` : `IF(${show(barNum)}>0,${A}/${show(barNum)},"")`;
-    const completionOk =
-      target.direction === "decrease"
-        ? `IF(${A}>0,${show(barNum)}/${A}>=${lit(onTrack)},FALSE)`
-        : `IF(${show(barNum)}>0,${A}/${show(barNum)}>=${lit(onTrack)},FALSE)`;
-    const regressed =
-      target.kind === "growthRate"
-        ? `${target.direction === "decrease" ? `(-${A})` : A}<-${eps(A)}`
-        : planBase
-          ? `AND(${Y}>${planBase.year},${signed(target, A, planBase.value)}<-${eps(planBase.value)})`
-          : "FALSE";
-    const max = target.target.max;
-    const beyondRange = target.comparator === "range" && max != null ? `${signed(target, A, max)}>${eps(max)}` : "FALSE";
-    const onTrackNow = atBase ? `OR(${atBase},${completionOk})` : completionOk;
-    // Where the bar is #N/A the method refuses the year: no progress, no projection.
-    const known = (expr: string) => (typeof barNum === "number" ? expr : `IF(ISNUMBER(${B}),${expr},"")`);
-    progress = ifData(guard(known(completion), EMPTY));
-    status = ifData(
-      guard(
-        `IF(${isAchieved},${label("achieved")},IF(${beyondRange},${label("ahead")},IF(${regressed},${label("regressed")},IF(${onTrackNow},${label("onTrack")},${label("behind")}))))`,
-        "NA()",
-      ),
-      text(NO_DATA),
-    );
-    projection = ifData(guard(known(trend(input, counted, null, 0)), EMPTY));
-  } else {
-    // Path kinds: level, cumulative, additions, growth.
-    const T = target.target.value as number;
-    const base: Anchor = planBase ? { y: planBase.year, v: planBase.value } : { y: SY, v: SV };
-    start = planBase
-      ? [lit(planBase.year), lit(planBase.value)]
-      : [ifData(firstYear), startValueOf];
-    expected = ifData(
-      pathExpected(ref, Y, planBase ? { y: planBase.year, v: planBase.value } : null, settings.path, EMPTY),
-    );
-    const E = pathExpected(ref, Y, base, settings.path, "NA()");
-    const isAchieved = holds(target, A, T);
-    const span = planBase ? T - planBase.value : null;
-    const fraction = `(${A}-${show(base.v)})/(${lit(T)}-${show(base.v)})`;
-    const rawProgress =
-      span != null
-        ? Math.abs(span) > 1e-9 * Math.max(1, Math.abs(T))
-          ? fraction
-          : `IF(${isAchieved},1,0)`
-        : `IF(ABS(${lit(T)}-${SV})>${eps(T)},${fraction},IF(${isAchieved},1,0))`;
-    progress = ifData(guard(planBase ? rawProgress : `IF(${SY}<${Y},${rawProgress},"")`, EMPTY));
+  const { ahead, onTrack } = x.settings.thresholds;
+  // assess() refuses a latest actual before the plan's base year (#N/A).
+  const beforeBase = `AND(ISNUMBER(${PBY}),${Y}<${PBY})`;
+  const d = anchors(x, PBY, PBV, "d");
+  const an = anchors(x, SY, SV, "a");
+  const [dPY, dNY, dPV, dNV] = (["dPrevYear", "dNextYear", "dPrevValue", "dNextValue"] as const).map(col);
+  const [aPY, aNY, aPV, aNV] = (["aPrevYear", "aNextYear", "aPrevValue", "aNextValue"] as const).map(col);
+  const E = col("aExpected");
 
-    const moved = signed(target, A, base.v);
-    const expectedMove = signed(target, E, base.v);
-    const pace = `${moved}/${expectedMove}`;
-    const max = target.target.max;
-    const beyondRange =
-      target.comparator === "range" && max != null ? `${signed(target, A, max)}>${eps(max)}` : "FALSE";
-    const byPace = `IF(${expectedMove}>${eps(T)},IF(${pace}>=${lit(ahead)},${label("ahead")},IF(${pace}>=${lit(onTrack)},${label("onTrack")},${label("behind")})),${label("onTrack")})`;
-    status = ifData(
-      guard(
-        `IF(${isAchieved},${label("achieved")},IF(${beyondRange},${label("ahead")},IF(${moved}<-${eps(base.v)},${label("regressed")},IF(${Y}>=${due},${label("behind")},${byPace}))))`,
-        "NA()",
-      ),
-      text(NO_DATA),
-    );
-    // The trend runs through the plan's base and the actuals after it, or through the actuals alone.
-    const trendYears = planBase ? counted.filter((y) => y > planBase.year) : counted;
-    const shift = target.kind === "growth" ? 100 : 0;
-    projection = ifData(
-      guard(`IF(${Y}>=${due},${A},${trend(input, trendYears, planBase, shift)})`, EMPTY),
-    );
-  }
+  // 序时进度 as expectedValue() gives it from the plan's baseline; "" where it has none.
+  // Shown in cell units.
+  const shown = (v: string) => `${v}/${SC}`;
+  const expected = `IF(${Y}="","",IF(${F}="path",${pathExpected(x, dPY, dNY, dPV, dNV, EMPTY, shown)},IF(${F}="yearly",${yearlyBar(x, EMPTY, shown)},"")))`;
+  // What assess() compares with: the path from its baseline ("" where safeExpected() gives null),
+  // or the yearly bar (#N/A where the method refuses the year).
+  const aExpected = `IF(${Y}="","",IF(${F}="path",${pathExpected(x, aPY, aNY, aPV, aNV, EMPTY)},IF(${F}="yearly",${yearlyBar(x, "NA()")},"")))`;
 
-  return {
-    startYear: start[0],
-    startValue: start[1],
-    latestYear,
-    latest,
-    expected,
-    progress,
-    status,
-    projection,
-  };
+  const completion = (bar: string) => `IF(${S}<0,IF(${A}>0,${bar}/${A},""),IF(${bar}>0,${A}/${bar},""))`;
+  const completionOk = (bar: string) =>
+    `IF(${S}<0,IF(${A}>0,${atLeast(`${bar}/${A}`, onTrack)},${FALSE}),IF(${bar}>0,${atLeast(`${A}/${bar}`, onTrack)},${FALSE}))`;
+  const pathProgress = `IF(OR(ISNUMBER(${PBY}),${SY}<${Y}),IF(ABS(${T}-${SV})>${eps(T)},(${A}-${SV})/(${T}-${SV}),IF(${holds(x, A, T)},1,0)),"")`;
+  const progress = `IF(${Y}="","",IF(${F}="milestone",IF(${A}>=1,1,0),IF(${beforeBase},"",IF(${F}="yearly",IF(ISNUMBER(${E}),${completion(E)},""),IF(${F}="path",${pathProgress},"")))))`;
+
+  const milestoneStatus = `IF(${A}>=1,${label("achieved")},IF(${Y}>=${DUE},${label("behind")},${label("onTrack")}))`;
+  const qualitativeStatus = `IF(${SY}="",${label("onTrack")},IF(${S}*(${A}-${SV})<-${eps(A)},${label("regressed")},${label("onTrack")}))`;
+  // In the base year itself (before the period) nothing is expected yet: only the target counts.
+  const atBase = `AND(ISNUMBER(${PBY}),${Y}=${PBY},${Y}<${start})`;
+  const yearlyRegressed = `IF(${K}="growthRate",${S}*${A}<-${eps(A)},IF(ISNUMBER(${PBY}),AND(${Y}>${PBY},${S}*(${A}-${PBV})<-${eps(PBV)}),${FALSE}))`;
+  const yearlyStatus =
+    `IF(${holds(x, A, `IF(${atBase},${T},${E})`)},${label("achieved")},IF(${beyondRange(x)},${label("ahead")},` +
+    `IF(${yearlyRegressed},${label("regressed")},IF(OR(${atBase},${completionOk(E)}),${label("onTrack")},${label("behind")}))))`;
+  const pace = `(${S}*(${A}-${SV}))/(${S}*(${E}-${SV}))`;
+  const byPace = `IF(${atLeast(pace, ahead)},${label("ahead")},IF(${atLeast(pace, onTrack)},${label("onTrack")},${label("behind")}))`;
+  const pathStatus =
+    `IF(${holds(x, A, T)},${label("achieved")},IF(${beyondRange(x)},${label("ahead")},` +
+    `IF(${S}*(${A}-${SV})<-${eps(SV)},${label("regressed")},IF(${Y}>=${DUE},${label("behind")},` +
+    `IF(IF(ISNUMBER(${E}),${S}*(${E}-${SV}),0)>${eps(T)},${byPace},${label("onTrack")})))))`;
+  const status =
+    `IF(${Y}="",${text(NO_DATA)},IF(${F}="milestone",${milestoneStatus},IF(${beforeBase},NA(),` +
+    `IF(${F}="qualitative",${qualitativeStatus},IF(${F}="yearly",${yearlyStatus},${pathStatus})))))`;
+
+  const trendSums = trendHelpers(x);
+  const trend = trendValue(x);
+  const projection =
+    `IF(${Y}="","",IF(OR(${F}="milestone",${F}="qualitative"),"",IF(${beforeBase},"",` +
+    `IF(${F}="yearly",IF(ISNUMBER(${E}),${trend},""),IF(${Y}>=${DUE},${x.Ac},${trend})))))`;
+
+  return { ...base, ...d, ...an, aExpected, ...trendSums, expected, progress, status, projection };
 }
 
 /**
- * method.ts trendAt(): the least-squares line (or line through logs, compound) through the points,
- * read at the due year. Years are counted from the due year so the reading is the intercept.
- * For additions the points are running sums of the typed additions.
+ * method.ts trendAt() as sums over the points (helper columns): the plan's baseline (path kinds)
+ * and the actuals after its year, or all actuals; for additions the running sums of the typed
+ * additions. Years are counted from the due year, so the fitted line's intercept is the projection.
  */
-function trend(input: FormulaInput, years: readonly number[], base: Point | null, shift: number): string {
-  const { target, refs, settings } = input;
-  const due = dueYear(input);
-  if (years.length === 0) return EMPTY;
-  const from = years[0];
-  const R = refs.range(from, years[years.length - 1]);
-  const xs = years.map((y) => y - due);
-  const arr = (vals: number[]) => `{${vals.map((v) => String(v)).join(",")}}`;
-  const bx = base ? base.year - due : 0;
-  const plusBase = (expr: string, extra: string) => (base ? `(${expr}+${extra})` : expr);
-  const n = base ? `(COUNT(${R})+1)` : `COUNT(${R})`;
-  const Sx = plusBase(`SUMPRODUCT(--ISNUMBER(${R}),${arr(xs)})`, lit(bx));
-  const Sxx = plusBase(`SUMPRODUCT(--ISNUMBER(${R}),${arr(xs.map((x) => x * x))})`, lit(bx * bx));
-  const cumulative = target.kind === "additions";
-  const pointValue = (y: number) => (cumulative ? `SUM(${refs.range(from, y)})` : refs.actual(y));
-  let Sy: string;
-  let Sxy: string;
-  if (cumulative) {
-    Sy = `(${years.map((y) => `ISNUMBER(${refs.actual(y)})*${pointValue(y)}`).join("+")})`;
-    Sxy = `(${years.map((y, i) => `ISNUMBER(${refs.actual(y)})*${pointValue(y)}*${lit(xs[i])}`).join("+")})`;
-  } else {
-    Sy = plusBase(`SUM(${R})`, lit(base?.value ?? 0));
-    Sxy = plusBase(`SUMPRODUCT(${R},${arr(xs)})`, `${lit(bx)}*${lit(base?.value ?? 0)}`);
-  }
-  const fit = (sy: string, sxy: string) => {
-    const slope = `((${n}*${sxy}-${Sx}*${sy})/(${n}*${Sxx}-${Sx}^2))`;
-    return `((${sy}-${slope}*${Sx})/${n})`;
+function trendHelpers(x: Ctx): Pick<RowFormulas, "trendFrom" | "addBefore" | "tN" | "tSx" | "tSxx" | "tSy" | "tSxy" | "tLy" | "tLxy"> {
+  const { refs, years, K, F, PBY, PBV, DUE, SC } = x;
+  const a = (y: number) => refs.actual(y);
+  const am = (y: number) => `${a(y)}*${SC}`;
+  const TF = refs.col("trendFrom");
+  const PRE = refs.col("addBefore");
+  // Points are the typed years after TF (the plan's baseline year for path kinds, else 0: all).
+  const inc = (y: number) => `ISNUMBER(${a(y)})*(${y}>${TF})`;
+  const dx = (y: number | string) => `(${y}-${DUE})`;
+  const first = years[0];
+  // Additions: the running sum of what was added after the baseline year: the sum so far less
+  // what was typed up to the baseline year (which never counts).
+  const running = (y: number) => `(SUM(${refs.range(first, y)})-${PRE})`;
+  const value = (y: number) => `IF(${K}="additions",${running(y)},${a(y)})*${SC}`;
+  const basePart = (term: string) => `IF(${TF}>0,${term},0)`;
+  const count = (term: (y: number) => string) => years.map((y) => `${inc(y)}${term(y)}`).join("+");
+  const sum = (term: (y: number) => string) => years.map((y) => `IF(${inc(y)},${term(y)},0)`).join("+");
+  const out = {
+    trendFrom: `IF(AND(${F}="path",ISNUMBER(${PBY})),${PBY},0)`,
+    addBefore: years.map((y) => `N(${a(y)})*(${y}<=N(${PBY}))`).join("+"),
+    tN: `(${TF}>0)+${count(() => "")}`,
+    tSx: `${basePart(dx(TF))}+${count((y) => `*${dx(y)}`)}`,
+    tSxx: `${basePart(`${dx(TF)}^2`)}+${count((y) => `*${dx(y)}^2`)}`,
+    tSy: `${basePart(PBV)}+${sum(value)}`,
+    tSxy: `${basePart(`${dx(TF)}*${PBV}`)}+${sum((y) => `${value(y)}*${dx(y)}`)}`,
+    tLy: EMPTY,
+    tLxy: EMPTY,
   };
-  const linear = fit(Sy, Sxy);
-  let value = linear;
-  // Compound: a line through ln(value + shift) when every point is above −shift.
-  if (settings.path === "compound" && (!base || base.value + shift > 0) && !cumulative) {
-    const ln = (y: number) => `IF(ISNUMBER(${refs.actual(y)}),LN(${refs.actual(y)}${shift ? `+${shift}` : ""}),0)`;
-    const lnBase = base ? `LN(${lit(base.value)}${shift ? `+${shift}` : ""})` : "";
-    const SLy = plusBase(`(${years.map(ln).join("+")})`, lnBase);
-    const SLxy = plusBase(`(${years.map((y, i) => `${ln(y)}*${lit(xs[i])}`).join("+")})`, `${lnBase}*${lit(bx)}`);
-    const logFit = `(EXP(${fit(SLy, SLxy)})${shift ? `-${shift}` : ""})`;
-    value = `IF(COUNTIF(${R},"<=${-shift}")=0,${logFit},${linear})`;
+  if (x.settings.path === "compound") {
+    // A line through ln(value + shift) when every point is above −shift, else "" (linear).
+    const sh = shift(x);
+    const bad = `OR(IF(${TF}>0,${PBV}+${sh}<=0,${FALSE}),${years.map((y) => `IF(${inc(y)},${am(y)}+${sh}<=0,${FALSE})`).join(",")})`;
+    const ln = (v: string) => `LN(${v}+${sh})`;
+    out.tLy = `IF(${bad},"",${basePart(ln(PBV))}+${sum((y) => ln(am(y)))})`;
+    out.tLxy = `IF(${bad},"",${basePart(`${ln(PBV)}*${dx(TF)}`)}+${sum((y) => `${ln(am(y))}*${dx(y)}`)})`;
   }
-  return `IF(${n}<2,"",${value})`;
+  return out;
+}
+
+/** The least-squares line through the sums, read at the due year (compound: through the logs). */
+function trendValue(x: Ctx): string {
+  const c = (k: HelperKey) => x.refs.col(k);
+  const n = c("tN");
+  const fit = (sy: string, sxy: string) => {
+    const slope = `((${n}*${sxy}-${c("tSx")}*${sy})/(${n}*${c("tSxx")}-${c("tSx")}^2))`;
+    return `((${sy}-${slope}*${c("tSx")})/${n})`;
+  };
+  const linear = fit(c("tSy"), c("tSxy"));
+  const value = x.settings.path === "compound" ? `IF(ISNUMBER(${c("tLy")}),EXP(${fit(c("tLy"), c("tLxy"))})-${shift(x)},${linear})` : linear;
+  return `IF(${n}<2,"",(${value})/${x.SC})`;
 }
 
 /** The computed columns that call the add-in's functions in live mode. */
@@ -424,12 +435,23 @@ function liveFormulas(input: FormulaInput): Partial<RowFormulas> {
   const fn = input.ipName ?? ((name: string) => `IP.${name}`);
   const id = refs.col("id");
   const Y = refs.col("latestYear");
-  const all = refs.range(years[0], years[years.length - 1]);
+  const range = refs.range(years[0], years[years.length - 1]);
+  // Some Excel builds hand blank cells of a range argument to a custom function as 0 (office-js
+  // #5262): pass numbers (scaled, below) and everything else as text, a blank as "", so an empty
+  // year is never read as an actual of 0; typed text (是, 1,850) reaches IP.* as typed. Custom
+  // functions exist only where arrays evaluate.
+  // Cells hold figures in the plan's unit (0.575 亿元); IP.* count in their own (元): numbers are
+  // scaled by the row's ipScale, which is 1 wherever the cell unit is IP.*'s (percentages too).
+  const k = refs.col("ipScale");
+  const all = `IF(ISNUMBER(${range}),${range}*${k},${range}&"")`;
   const last = years[years.length - 1];
+  // Only #N/A ("the method has no answer") is left blank: without the add-in (WPS, LibreOffice,
+  // Excel without it) the cells show #NAME? instead of looking empty, and bad input shows #VALUE!.
+  const ifna = input.file ? "_xlfn.IFNA" : "IFNA";
   return {
-    expected: `IF(${Y}="","",IFERROR(${fn("EXPECTED")}(${id},${Y}),""))`,
-    progress: `IFERROR(${fn("PROGRESS")}(${id},${all},${last}),"")`,
+    expected: `IF(${Y}="","",${ifna}(${fn("EXPECTED")}(${id},${Y})/${k},""))`,
+    progress: `${ifna}(${fn("PROGRESS")}(${id},${all},${last}),"")`,
     status: `${fn("STATUS")}(${id},${all},${last})`,
-    projection: `IFERROR(${fn("PROJECT")}(${id},${all},{${years.join(",")}}),"")`,
+    projection: `${ifna}(${fn("PROJECT")}(${id},${all},{${years.join(",")}})/${k},"")`,
   };
 }

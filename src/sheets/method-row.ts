@@ -1,7 +1,8 @@
 /**
  * What the computed columns of a row must show, straight from the method (assess, expectedValue):
  * the reference the portable formulas are checked against, in the tests and in the LibreOffice run.
- * "" stands for an empty cell, "#N/A" for a year the method cannot answer.
+ * "" stands for an empty cell, "#N/A" for a year the method cannot answer. Figures are in the
+ * unit the target's cells hold (cellScale(): 0.575 for 0.575亿元, 0.95 for 95 %), as the sheet shows them.
  */
 import type { Plan, Target } from "../core/catalog/schema";
 import {
@@ -15,6 +16,7 @@ import {
 } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import type { ComputedKey } from "./columns";
+import { cellScale } from "./model";
 
 export type ExpectedCell = number | string;
 
@@ -67,6 +69,10 @@ export function methodRow(
       out.startYear = base.year;
       out.startValue = base.value;
     }
+  }
+  const scale = cellScale(target);
+  for (const k of ["startValue", "latest", "expected", "projection"] as const) {
+    if (typeof out[k] === "number") out[k] = (out[k] as number) / scale;
   }
   return out;
 }

@@ -7,17 +7,19 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { Plan, Target } from "../core/catalog/schema";
 import { comparatorLabel, kindLabel } from "../core/functions/ip";
-import { assess, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
+import { assess, familyOf, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import {
   a1Block,
   actualKey,
   type ColumnKey,
   type ColumnSpec,
-  type ComputedKey,
   columnLetters,
   headerOf,
+  isMilestoneKey,
+  milestoneKey,
   planColumns,
+  type RefKey,
 } from "./columns";
 import { a1Refs, DROPPED_LABEL, type RowFormulas, type RowRefs, rowFormulas, type SheetMode, tableRefs } from "./formulas";
 
@@ -64,6 +66,8 @@ export interface PlanSheet {
   /** 0-based row of the table's header; the table starts in column A. */
   headerRow: number;
   years: number[];
+  /** Years of the milestone columns: the actual years and any other year a milestone is printed for. */
+  milestoneYears: number[];
   columns: ColumnSpec[];
   rows: SheetRow[];
   /** Rows and columns frozen (title block and header; id and name). */
@@ -150,13 +154,26 @@ export const planSheetName = (plan: Plan) => safeSheetName(`${plan.shortName.zh}
 
 // ---- rows ----------------------------------------------------------------------------------------
 
-/** The actual columns of a plan: from the earliest year after a base (or the period's start) to its end. */
+/**
+ * The actual columns of a plan: from its earliest base year (or the year 新增 targets count from,
+ * or the period's start) to its end, so officials can type the published base-year figure too.
+ */
 export function planYears(plan: Plan): number[] {
   let first = plan.period.start;
-  for (const t of plan.targets) if (t.base) first = Math.min(first, t.base.year + 1);
+  for (const t of plan.targets) {
+    if (t.base) first = Math.min(first, t.base.year);
+    if (t.kind === "additions") first = Math.min(first, t.base?.year ?? plan.period.start - 1);
+  }
   const years: number[] = [];
   for (let y = first; y <= plan.period.end; y++) years.push(y);
   return years;
+}
+
+/** The years of a plan's milestone columns: its actual years and every year a target prints a milestone for. */
+export function planMilestoneYears(plan: Plan): number[] {
+  const years = new Set(planYears(plan));
+  for (const t of plan.targets) for (const m of t.milestones) years.add(m.year);
+  return [...years].sort((a, b) => a - b);
 }
 
 function decimalsOf(n: number | null | undefined): number {
@@ -166,33 +183,50 @@ function decimalsOf(n: number | null | undefined): number {
 }
 
 /**
- * The number format of a target's values. Figures stay in base units (元, 件); a plan that writes
- * 万元 or 亿元 gets a format that shows them so (57500000 → 0.58亿元), counts get as many decimals
- * as the plan prints, % and 分 one decimal, milestones ✓/✗.
+ * Method units per unit of the target's cells. Cells hold figures the way the plan prints them and
+ * an official types them: 亿元 and 万件 as 0.575 and 112.1 (the method counts 元 and 件), and
+ * percentages as Excel's percentages, 0.95 for 95 % (the method counts percent points). The scale
+ * column carries this factor to the formulas.
+ */
+export function cellScale(t: Target): number {
+  if (t.kind === "milestone") return 1;
+  if (t.unit === "%") return 100;
+  if (t.display && t.unit && t.display.scale > 0) return t.display.scale;
+  return 1;
+}
+
+/**
+ * IP.* units per unit of the target's cells: as cellScale(), except that IP.* take and return the
+ * figures of percent targets as Excel percentages (0.95 = 95 %, the rule of src/core/functions/ip.ts).
+ */
+export function ipScale(t: Target): number {
+  return t.unit === "%" ? 1 : cellScale(t);
+}
+
+/** A figure in method units as its cell holds it. */
+export const toCell = (t: Target, v: number | null | undefined): number | null => (v == null ? null : v / cellScale(t));
+
+/**
+ * The number format of a target's values, in the unit its cells hold (cellScale()): 亿元 and 万件
+ * with as many decimals as the plan prints, % as Excel percentages with one decimal, 分 with one,
+ * counts with the plan's decimals, milestones ✓/✗. Plain formats only: no `!` escapes and no
+ * thousands scaling, which LibreOffice and WPS do not show as Excel does.
  */
 export function valueFormat(t: Target): string {
   if (t.kind === "milestone") return '[=1]"✓ 完成";[=0]"未完成";General';
-  if (t.display && t.unit) {
-    const k = Math.round(Math.log10(t.display.scale));
-    if (k >= 1 && 10 ** k === t.display.scale) {
-      const commas = Math.floor(k / 3);
-      const shift = k - 3 * commas;
-      const unit = `"${t.display.unit.replace(/"/g, "")}"`;
-      // Each trailing comma divides by 1000; the literal "." (!.) divides by 10 per digit after it.
-      return shift > 0 ? `0!.${"0".repeat(shift)}${",".repeat(commas)}${unit}` : `#,##0.00${",".repeat(commas)}${unit}`;
-    }
-  }
-  if (t.unit === "%") return '0.0"%"';
-  if (t.unit === "分") return '0.0"分"';
-  const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)];
+  const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)].map((v) => toCell(t, v));
   const decimals = Math.min(3, Math.max(0, ...figures.map(decimalsOf)));
+  const fixed = (min: number) => `0${Math.max(min, decimals) ? "." + "0".repeat(Math.max(min, decimals)) : ""}`;
+  if (t.unit === "%") return "0.0%";
+  if (t.display && t.unit && cellScale(t) !== 1) return `${fixed(1)}"${t.display.unit.replace(/"/g, "")}"`;
+  if (t.unit === "分") return '0.0"分"';
   return decimals ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
 }
 
 /** Validation of the actual cells: a number, with a bilingual hint (a warning, so pasted text still goes in). */
 export const ACTUAL_VALIDATION = {
   title: "实际值 Actual",
-  prompt: "填写该年实际值（基本单位，95% 填 95；里程碑填 1 或 0） / The year's actual in base units (95 for 95%; 1 or 0 for a milestone)",
+  prompt: "按“单位”列的单位填写（亿元填 0.6；百分比填 95%；里程碑填 1 或 0） / In the unit the Unit column names (0.6 for 0.6亿元; 95% for a percentage; 1 or 0 for a milestone)",
   error: "请填写数字 / Please type a number",
 };
 
@@ -206,6 +240,12 @@ export function columnFormat(key: ColumnKey, row: SheetRow): string | null {
     case "targetYear":
     case "startYear":
     case "latestYear":
+    case "due":
+    case "pbYear":
+    case "dPrevYear":
+    case "dNextYear":
+    case "aPrevYear":
+    case "aNextYear":
       return YEAR_FORMAT;
     case "progress":
       return PROGRESS_FORMAT;
@@ -218,7 +258,7 @@ export function columnFormat(key: ColumnKey, row: SheetRow): string | null {
     case "projection":
       return row.valueFormat;
     default:
-      return key.startsWith("actual:") ? row.valueFormat : null;
+      return key.startsWith("actual:") || isMilestoneKey(key) ? row.valueFormat : null;
   }
 }
 
@@ -229,8 +269,9 @@ function kindText(t: Target): string {
   return s;
 }
 
+/** The unit the cells hold, which is the unit an official types in. */
 function unitText(t: Target): string {
-  if (t.display && t.unit) return `${t.unit}（显示为${t.display.unit}）`;
+  if (t.display && t.unit && cellScale(t) !== 1) return t.display.unit;
   return t.unit;
 }
 
@@ -252,8 +293,20 @@ export function noteText(t: Target): string {
 /** The note of a row whose target the plan no longer has. */
 export const DROPPED_NOTE = `${DROPPED_LABEL}：规划修订后已无此指标，保留本行及已填实际值 / No longer in the plan: row and typed actuals kept`;
 
+/**
+ * The values of a target's catalogue, text, milestone and parameter columns: everything the row's
+ * formulas read about the target, as plain values.
+ */
 export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> {
+  const milestones = Object.fromEntries(t.milestones.map((m) => [milestoneKey(m.year), toCell(t, m.value)]));
   return {
+    ...milestones,
+    kindCode: t.kind,
+    familyCode: familyOf(t.kind),
+    comparatorCode: t.comparator,
+    sign: t.direction === "decrease" ? -1 : 1,
+    scale: cellScale(t),
+    ipScale: ipScale(t),
     id: t.id,
     name: t.name.zh,
     unit: unitText(t),
@@ -261,14 +314,20 @@ export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> 
     area: t.area,
     kind: kindText(t),
     baseYear: t.base?.year ?? null,
-    baseValue: t.base?.value ?? null,
+    baseValue: toCell(t, t.base?.value),
     targetYear: t.target.year,
-    targetValue: t.target.value,
-    targetMax: t.target.max,
+    targetValue: toCell(t, t.target.value),
+    targetMax: toCell(t, t.target.max),
     quote: t.quotes.join(" ｜ "),
     note: noteText(t),
   };
 }
+
+/** What a live sheet says of itself: it computes only where the add-in runs. */
+export const LIVE_NOTE = {
+  zh: "联动（IP.* 函数，只在装有本加载项的 Excel 中计算；在 WPS、LibreOffice 或未装加载项的 Excel 中计算列显示 #NAME?，请改用通用模式生成）",
+  en: "live (IP.* functions, computed only in Excel with this add-in; in WPS, LibreOffice or Excel without it the computed columns show #NAME?: build the workbook in portable mode instead)",
+};
 
 /** The ideographic space that separates the fields of a Chinese title line. */
 const GAP = "\u3000";
@@ -280,21 +339,23 @@ function planTitle(plan: Plan, mode: SheetMode): string[] {
     plan.title.en,
     `发布机关：${plan.issuer.zh}${GAP}文号：${plan.docNumber ?? "无"}${GAP}规划期：${period}年${GAP}${plan.draft ? "征求意见稿（草案）" : "正式文件"}${GAP}来源：${plan.source}`,
     `Issuer: ${plan.issuer.en} · No.: ${plan.docNumber ?? "none"} · Period: ${period} · ${plan.draft ? "Draft for comment" : "Final"} · Source: ${plan.source}`,
-    `在「年实际」列填写各年实际值（基本单位：元、件…；95% 填 95），其余列自动计算。公式：${mode === "live" ? "联动（IP.* 函数）" : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns (base units; 95 for 95%); the rest computes itself. Formulas: ${mode === "live" ? "live (IP.* functions)" : "portable (native functions)"}`,
+    `在「年实际」列按“单位”列的单位填写各年实际值（亿元填 0.6，百分比填 95%），其余列自动计算。公式：${mode === "live" ? LIVE_NOTE.zh : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns in the unit the Unit column names (0.6 for 0.6亿元, 95% for a percentage); the rest computes itself. Formulas: ${mode === "live" ? LIVE_NOTE.en : "portable (native functions)"}`,
   ];
 }
 
 /** The sheet of one plan: title, columns, a row per target with its catalogue values and actuals. */
 export function buildPlanSheet(plan: Plan, opts: SheetOptions): PlanSheet {
   const years = planYears(plan);
+  const milestoneYears = planMilestoneYears(plan);
   const withMax = plan.targets.some((t) => t.target.max != null);
-  const columns = planColumns(years, withMax);
+  const columns = planColumns(years, withMax, milestoneYears);
   const title = planTitle(plan, opts.mode);
   const rows: SheetRow[] = plan.targets.map((target) => {
     const values = catalogValues(target);
     const typed = opts.actuals?.get(target.id) ?? [];
+    for (const y of milestoneYears) values[milestoneKey(y)] ??= null;
     for (const y of years) values[actualKey(y)] = null;
-    for (const o of typed) if (years.includes(o.year)) values[actualKey(o.year)] = o.value;
+    for (const o of typed) if (years.includes(o.year)) values[actualKey(o.year)] = toCell(target, o.value);
     return { target, values, valueFormat: valueFormat(target) };
   });
   const conditionalFormats: ConditionalFormatSpec[] = [
@@ -317,6 +378,7 @@ export function buildPlanSheet(plan: Plan, opts: SheetOptions): PlanSheet {
     title,
     headerRow: title.length + 1,
     years,
+    milestoneYears,
     columns,
     rows,
     freeze: { rows: title.length + 2, columns: 2 },
@@ -339,7 +401,7 @@ export function columnIndexOf(sheet: Pick<PlanSheet, "columns">, key: ColumnKey)
  * an .xlsx stores them).
  */
 export function ownRefs(sheet: PlanSheet, rowIndex: number, style: "ui" | "file"): RowRefs {
-  const keyOf = (k: "id" | ComputedKey | number): ColumnKey => (typeof k === "number" ? actualKey(k) : k);
+  const keyOf = (k: RefKey | number): ColumnKey => (typeof k === "number" ? actualKey(k) : k);
   if (sheet.mode === "portable") {
     return a1Refs(sheet.headerRow + 1 + rowIndex, (k) => columnIndexOf(sheet, keyOf(k)));
   }
@@ -351,15 +413,19 @@ export function ipFunctionName(style: "ui" | "file"): (name: string) => string {
   return style === "ui" ? (name) => `IP.${name}` : (name) => `_xldudf_IP_${name}`;
 }
 
-export function formulasFor(sheet: PlanSheet, target: Target, refs: RowRefs, style: "ui" | "file" = "ui"): RowFormulas {
+/** The formulas of a row's computed columns: the same for every target (the target is read from the row's cells). */
+export function formulasFor(sheet: PlanSheet, target: Target | undefined, refs: RowRefs, style: "ui" | "file" = "ui"): RowFormulas {
   return rowFormulas({
     plan: sheet.plan,
     target,
     years: sheet.years,
+    milestoneYears: sheet.milestoneYears,
+    hasMax: sheet.columns.some((c) => c.key === "targetMax"),
     settings: sheet.settings,
     refs,
     mode: sheet.mode,
     ipName: ipFunctionName(style),
+    file: style === "file",
   });
 }
 
@@ -368,7 +434,7 @@ export function tableGrid(sheet: PlanSheet, style: "ui" | "file" = "ui"): CellVa
   const header = sheet.columns.map((c) => c.header);
   const body = sheet.rows.map((row, i) => {
     const f = formulasFor(sheet, row.target, ownRefs(sheet, i, style), style);
-    return sheet.columns.map((c) => (c.role === "computed" ? f[c.key as ComputedKey] : (row.values[c.key] ?? null)));
+    return sheet.columns.map((c) => (c.role === "computed" ? f[c.key as keyof RowFormulas] : (row.values[c.key] ?? null)));
   });
   return [header, ...body];
 }

@@ -15,6 +15,7 @@ import {
   type CellValue,
   columnFormat,
   columnIndexOf,
+  ipFunctionName,
   type OverviewSheet,
   overviewFormulas,
   type PlanSheet,
@@ -58,6 +59,13 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
     views: [{ state: "frozen", xSplit: sheet.freeze.columns, ySplit: sheet.freeze.rows }],
   });
   writeTitle(ws, sheet.title);
+  if (sheet.mode === "live" && sheet.rows.length) {
+    // Under the title: a cell that says so where the add-in is missing (WPS, LibreOffice, Excel
+    // without it), instead of leaving the computed columns to look blank or broken.
+    const cell = ws.getCell(sheet.headerRow, 1);
+    cell.value = { formula: addInMissing(sheet, `"⚠ ${LIVE_MISSING}"`, '""') } as ExcelJS.CellFormulaValue;
+    cell.font = { bold: true, color: { argb: "FF9C0006" } };
+  }
 
   const grid = tableGrid(sheet, "file");
   const [header, ...body] = grid;
@@ -70,8 +78,28 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
     rows: body.map((row) => row.map(toCell)),
   });
 
+  if (sheet.mode === "live") {
+    // IP.* over IF(ISNUMBER(cells),…) needs the argument evaluated as an array. Office JS writes it
+    // into dynamic-array Excel, which does; in a file a plain formula would be a legacy one (implicit
+    // intersection), so these are single-cell array formulas (allowed in tables, unlike multi-cell ones).
+    body.forEach((row, i) =>
+      row.forEach((v, j) => {
+        if (typeof v === "string" && /IP_(STATUS|PROGRESS|PROJECT)\(/.test(v)) {
+          const address = `${columnLetters(j)}${sheet.headerRow + 2 + i}`;
+          ws.getCell(address).value = { formula: v.slice(1), shareType: "array", ref: address } as unknown as ExcelJS.CellValue;
+        }
+      }),
+    );
+  }
+
   sheet.columns.forEach((c, j) => {
-    ws.getColumn(j + 1).width = c.width;
+    const column = ws.getColumn(j + 1);
+    column.width = c.width;
+    // Milestones, codes and helpers: grouped and collapsed at the right (the outline's + opens them).
+    if (c.technical) {
+      column.outlineLevel = 1;
+      column.hidden = true;
+    }
     const head = ws.getCell(sheet.headerRow + 1, j + 1);
     head.alignment = { wrapText: true, vertical: "middle" };
   });
@@ -147,6 +175,23 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
   wb.definedNames.add(`${quoteSheet(sheet.sheetName)}!$A$${sheet.headerRow + 1}:$${lastCol}$${sheet.headerRow + 1}`, sheet.markName);
 }
 
+/** What a live workbook's overview counts say where IP.* cannot run (the number of targets still counts). */
+export const ADD_IN_NEEDED = "需加载项 add-in needed";
+
+/** What a live workbook says where IP.* cannot run. */
+export const LIVE_MISSING =
+  "本表使用联动公式（IP.*），只在装有本加载项的 Excel 中计算；请用通用模式重新生成（npm run workbook 默认即通用） / Live formulas need the add-in: rebuild this workbook in portable mode";
+
+/**
+ * A formula that is `missing` where the add-in's functions do not exist, else `present`. ISERR is
+ * true for #NAME? (no such function) but not for #N/A, which IP.TARGET answers for targets without
+ * a figure.
+ */
+function addInMissing(sheet: PlanSheet, missing: string, present: string): string {
+  const id = sheet.rows[0].target.id.replace(/"/g, '""');
+  return `IF(ISERR(${ipFunctionName("file")("TARGET")}("${id}")),${missing},${present})`;
+}
+
 function toCell(v: CellValue): ExcelJS.CellValue {
   if (typeof v === "string" && v.startsWith("=")) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
   return v;
@@ -177,7 +222,12 @@ function writeOverview(wb: ExcelJS.Workbook, overview: OverviewSheet, sheets: re
     const statusRange =
       sheet.mode === "portable" ? bodyColumnRange(sheet, "status") : `${sheet.tableName}[${headerOf("status" as ComputedKey)}]`;
     const idRange = sheet.mode === "portable" ? bodyColumnRange(sheet, "id") : `${sheet.tableName}[${headerOf("id")}]`;
-    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...overviewFormulas(statusRange, idRange).map((f) => toCell(f))];
+    let counts = overviewFormulas(statusRange, idRange);
+    // Live counts where the add-in is missing would all be 0: say so instead.
+    if (sheet.mode === "live" && sheet.rows.length) {
+      counts = counts.map((f, j) => (j === counts.length - 1 ? f : "=" + addInMissing(sheet, `"${ADD_IN_NEEDED}"`, f.slice(1))));
+    }
+    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...counts.map((f) => toCell(f))];
     cells.forEach((v, j) => (row.getCell(j + 1).value = v));
   });
   wb.definedNames.add(`${quoteSheet(overview.sheetName)}!$A$1`, overview.markName);

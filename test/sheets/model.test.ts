@@ -23,25 +23,33 @@ const target = (id: string) => (catalog.get(id) as NonNullable<ReturnType<typeof
 const portable = { mode: "portable" as const, settings: DEFAULT_SETTINGS };
 
 describe("layout", () => {
-  it("has an actual column for every year from the first year after a base (or the period's start) to its end", () => {
+  it("has an actual column for every year from the earliest base year (or the year additions count from, or the period's start) to its end", () => {
+    // Officials type the published base-year figure too (XC's 2022, issue 11 §5); JY's 新增 targets count from 2019.
     expect(Object.fromEntries(catalog.plans.map((p) => [p.id, [planYears(p)[0], planYears(p).at(-1)]]))).toEqual({
-      JZ: [2023, 2035],
-      XZ: [2024, 2026],
-      HN: [2021, 2025],
-      XC: [2023, 2024],
-      JY: [2020, 2022],
+      JZ: [2022, 2035],
+      XZ: [2023, 2026],
+      HN: [2020, 2025],
+      XC: [2022, 2024],
+      JY: [2019, 2022],
     });
   });
 
-  it("orders the columns: catalogue, actuals, computed, quote and note; 上限 only where a plan has ranges", () => {
+  it("orders the columns: catalogue, actuals, computed, quote and note, then the technical ones; 上限 only where a plan has ranges", () => {
     const jz = buildPlanSheet(plan("JZ"), portable);
-    expect(jz.columns.map((c) => c.header)).toEqual([
+    const visible = jz.columns.filter((c) => !c.technical);
+    expect(visible.map((c) => c.header)).toEqual([
       "编号", "指标 Target", "单位 Unit", "属性 Attribute", "领域 Area", "类型 Kind", "基期年 Base year", "基期值 Base",
       "目标年 Target year", "目标值 Target",
-      ...Array.from({ length: 13 }, (_, i) => `${2023 + i}年实际`),
+      ...Array.from({ length: 14 }, (_, i) => `${2022 + i}年实际`),
       "起点年 Start year", "起点值 Start", "最新年份 Latest year", "最新实际 Latest", "序时进度 Expected", "进度 Progress",
       "状态 Status", "预测 Projection", "原文 Quote", "备注 Note",
     ]);
+    // The technical columns come after every visible one: a milestone column per year, the codes, the helpers.
+    expect(jz.columns.slice(0, visible.length)).toEqual(visible);
+    const technical = jz.columns.slice(visible.length).map((c) => c.header);
+    expect(technical.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `${2022 + i}年目标`));
+    expect(technical.slice(14, 20)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale"]);
+    expect(technical.slice(20).every((h) => h.startsWith("辅:"))).toBe(true);
     expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
     // Every header maps back to its key (refresh recognises columns by their header).
     for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);
@@ -71,6 +79,24 @@ describe("layout", () => {
   });
 });
 
+describe("parameters", () => {
+  it("writes what the formulas read about a target as plain values: codes, sign, the milestone of each year", () => {
+    const xz = buildPlanSheet(plan("XZ"), portable);
+    const row = xz.rows.find((r) => r.target.id === "XZ-01")?.values;
+    expect(row).toMatchObject({
+      kindCode: "level",
+      familyCode: "path",
+      comparatorCode: "reach",
+      sign: 1,
+      "milestone:2024": 1800,
+      "milestone:2025": 1900,
+      "milestone:2026": null,
+    });
+    const lower = catalog.plans.flatMap((p) => p.targets).find((t) => t.direction === "decrease");
+    if (lower) expect(buildPlanSheet(catalog.plan(lower.id.split("-")[0])!, portable).rows.find((r) => r.target.id === lower.id)?.values.sign).toBe(-1);
+  });
+});
+
 describe("names", () => {
   it("names sheets after the plan and tables IP_<plan>, never taking a name in use", () => {
     const jz = buildPlanSheet(plan("JZ"), { ...portable, takenSheetNames: ["焦作 jz", "焦作 JZ (2)"], takenTableNames: ["IP_JZ"] });
@@ -97,20 +123,28 @@ describe("names", () => {
 });
 
 describe("formats and notes", () => {
-  it("shows 元 as the plan writes them (万元, 亿元), counts with the plan's decimals, % and 分 with one", () => {
-    expect(valueFormat(target("XZ-05"))).toBe('0!.00,,"亿元"');
-    expect(valueFormat(target("XZ-12"))).toBe('0!.0,"万元"');
-    expect(valueFormat(target("HN-04"))).toBe('0!.0,"万件"');
+  it("holds figures in the unit the plan prints (亿元, 万件, %) with plain formats every spreadsheet shows alike", () => {
+    // No `!` escapes or thousands scaling: LibreOffice showed 0!.00,,"亿元" as 57!.50亿元.
+    expect(valueFormat(target("XZ-05"))).toBe('0.000"亿元"');
+    expect(valueFormat(target("XZ-12"))).toBe('0.0"万元"');
+    expect(valueFormat(target("HN-04"))).toBe('0.0"万件"');
+    expect(valueFormat(target("HN-10"))).toBe('0.0"亿元"');
     expect(valueFormat(target("JZ-01"))).toBe("#,##0.00");
     expect(valueFormat(target("JZ-05"))).toBe("#,##0");
-    expect(valueFormat(target("XZ-14"))).toBe('0.0"%"');
+    expect(valueFormat(target("XZ-14"))).toBe("0.0%");
+    for (const p of catalog.plans) for (const t of p.targets) expect(valueFormat(t)).not.toMatch(/!|,"|,,/);
+    const xz = buildPlanSheet(plan("XZ"), { ...portable, actuals: new Map([["XZ-05", [{ year: 2025, value: 80000000 }]]]) });
+    const xz05 = xz.rows.find((r) => r.target.id === "XZ-05")?.values;
+    expect([xz05?.unit, xz05?.baseValue, xz05?.targetValue, xz05?.scale, xz05?.["actual:2025"]]).toEqual(["亿元", 0.575, 1, 100000000, 0.8]);
+    const xz14 = xz.rows.find((r) => r.target.id === "XZ-14")?.values;
+    expect([xz14?.scale, xz14?.ipScale]).toEqual([100, 1]);
     expect(valueFormat(target("HN-15"))).toBe('0.0"分"');
     expect(valueFormat(target("JZ-14"))).toContain('"✓ 完成"');
     const row = buildPlanSheet(plan("XZ"), portable).rows[4];
     expect([columnFormat("progress", row), columnFormat("latestYear", row), columnFormat("actual:2025", row), columnFormat("name", row)]).toEqual([
       "0.0%",
       "0",
-      '0!.00,,"亿元"',
+      '0.000"亿元"',
       null,
     ]);
   });
@@ -134,16 +168,23 @@ describe("formats and notes", () => {
 });
 
 describe("formulas", () => {
-  it("in live mode call IP.* with the row's actual cells ending at the year argument", () => {
+  it("in live mode call IP.* with the row's actual cells ending at the year argument, blanks passed as empty", () => {
     const sheet = buildPlanSheet(plan("XZ"), { mode: "live", settings: DEFAULT_SETTINGS });
     const f = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "ui"));
-    expect(f.status).toBe("=IP.STATUS([@[编号]],[@[2024年实际]:[2026年实际]],2026)");
-    expect(f.progress).toBe('=IFERROR(IP.PROGRESS([@[编号]],[@[2024年实际]:[2026年实际]],2026),"")');
-    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFERROR(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]]),""))');
-    expect(f.projection).toBe('=IFERROR(IP.PROJECT([@[编号]],[@[2024年实际]:[2026年实际]],{2024,2025,2026}),"")');
+    const cells = 'IF(ISNUMBER([@[2023年实际]:[2026年实际]]),[@[2023年实际]:[2026年实际]]*[@[函数比例 ipScale]],[@[2023年实际]:[2026年实际]]&"")';
+    expect(f.status).toBe(`=IP.STATUS([@[编号]],${cells},2026)`);
+    // Only #N/A is left blank: without the add-in the cells show #NAME?, never an empty look.
+    expect(f.progress).toBe(`=IFNA(IP.PROGRESS([@[编号]],${cells},2026),"")`);
+    expect(f.expected).toBe('=IF([@[最新年份 Latest year]]="","",IFNA(IP.EXPECTED([@[编号]],[@[最新年份 Latest year]])/[@[函数比例 ipScale]],""))');
+    expect(f.projection).toBe(`=IFNA(IP.PROJECT([@[编号]],${cells},{2023,2024,2025,2026})/[@[函数比例 ipScale]],"")`);
+    // The same formulas for every target: the row's cells say which target.
+    expect(formulasFor(sheet, target("XZ-05"), ownRefs(sheet, 4, "ui"))).toEqual(f);
     // As an .xlsx stores them: the add-in function's file name and [#This Row] references.
     const file = formulasFor(sheet, target("XZ-01"), ownRefs(sheet, 0, "file"), "file");
-    expect(file.status).toBe("=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IP_XZ[[#This Row],[2024年实际]:[2026年实际]],2026)");
+    const fileCells = "IP_XZ[[#This Row],[2023年实际]:[2026年实际]]";
+    expect(file.status).toBe(
+      `=_xldudf_IP_STATUS(IP_XZ[[#This Row],[编号]],IF(ISNUMBER(${fileCells}),${fileCells}*IP_XZ[[#This Row],[函数比例 ipScale]],${fileCells}&""),2026)`,
+    );
   });
 
   const ALLOWED = PORTABLE_FUNCTIONS;

@@ -73,6 +73,12 @@ export interface Point {
 
 const sign = (t: Target) => (t.direction === "decrease" ? -1 : 1);
 const eps = (x: number) => 1e-9 * Math.max(1, Math.abs(x));
+/**
+ * At least the threshold, within the same tolerance as every other comparison: a pace or
+ * completion that is a threshold up to rounding (4.8 → 5.37 against 5.25 gives 0.9499999999999996)
+ * counts as reaching it. The portable formulas compare the same way (src/sheets/formulas.ts).
+ */
+export const atLeast = (value: number, threshold: number) => value >= threshold - eps(threshold);
 
 /** The year the plan's target is due; the period's end when the plan names none. */
 export function dueYear({ plan, target }: TargetRef): number {
@@ -392,7 +398,7 @@ export function assess(
     if (holds) status = "achieved";
     else if (beyondRange) status = "ahead";
     else if (regressed) status = "regressed";
-    else if (atBase || (completion != null && completion >= settings.thresholds.onTrack)) status = "onTrack";
+    else if (atBase || (completion != null && atLeast(completion, settings.thresholds.onTrack))) status = "onTrack";
     else status = "behind";
     const years = Y - (ref.plan.period.start - 1);
     const span = due - (ref.plan.period.start - 1);
@@ -438,8 +444,8 @@ export function assess(
   else if (moved < -eps(baseline.value)) status = "regressed";
   else if (Y >= due) status = "behind";
   else if (pace == null) status = "onTrack";
-  else if (pace >= settings.thresholds.ahead) status = "ahead";
-  else if (pace >= settings.thresholds.onTrack) status = "onTrack";
+  else if (atLeast(pace, settings.thresholds.ahead)) status = "ahead";
+  else if (atLeast(pace, settings.thresholds.onTrack)) status = "onTrack";
   else status = "behind";
 
   // 倒退 needs a move away from the base beyond what the plan's rounding of a derived base allows,

@@ -18,9 +18,25 @@ export const figure = fc.oneof(
   fc.integer({ min: 1, max: 500 }).map((n) => n * 1_000_000),
 );
 
-export function targetArb(planId: string, index: number, start: number, end: number): fc.Arbitrary<PlanInput["targets"][number]> {
+/** The units a target's cells can be in: plain, a percentage (cells hold 0.95), 亿元 or 万件 (cells hold 0.575). */
+export type UnitPick = "plain" | "percent" | "yi" | "wan";
+const UNITS: Record<UnitPick, { unit: string; display: { unit: string; scale: number } | null }> = {
+  plain: { unit: "件", display: null },
+  percent: { unit: "%", display: null },
+  yi: { unit: "元", display: { unit: "亿元", scale: 100000000 } },
+  wan: { unit: "件", display: { unit: "万件", scale: 10000 } },
+};
+
+export function targetArb(
+  planId: string,
+  index: number,
+  start: number,
+  end: number,
+  units: readonly UnitPick[] = ["plain"],
+): fc.Arbitrary<PlanInput["targets"][number]> {
   return fc
     .record({
+      unitPick: fc.constantFrom(...units),
       kind: fc.constantFrom(...KINDS),
       comparatorPick: fc.constantFrom("reach", "exceed", "atLeast", "atMost", "range"),
       decrease: fc.boolean(),
@@ -47,7 +63,7 @@ export function targetArb(planId: string, index: number, start: number, end: num
       return {
         id: `${planId}-${String(index + 1).padStart(2, "0")}`,
         name: { zh: `指标${index + 1}`, en: `Target ${index + 1}` },
-        unit: "件",
+        ...UNITS[r.unitPick],
         area: "创造" as const,
         kind: r.kind,
         comparator: comparator as Target["comparator"],
@@ -65,7 +81,8 @@ export function targetArb(planId: string, index: number, start: number, end: num
     });
 }
 
-export const planArb: fc.Arbitrary<Plan> = fc
+/** Plans whose targets' cells are in any of `units`. */
+export const planArbOf = (units: readonly UnitPick[]): fc.Arbitrary<Plan> => fc
   .record({
     start: fc.integer({ min: 2018, max: 2026 }),
     length: fc.integer({ min: 0, max: 7 }),
@@ -73,7 +90,7 @@ export const planArb: fc.Arbitrary<Plan> = fc
   })
   .chain(({ start, length, count }) =>
     fc
-      .tuple(...Array.from({ length: count }, (_, i) => targetArb("TP", i, start, start + length)))
+      .tuple(...Array.from({ length: count }, (_, i) => targetArb("TP", i, start, start + length, units)))
       .map((targets) => {
         const raw: PlanInput = {
           formatVersion: 1,
@@ -93,6 +110,9 @@ export const planArb: fc.Arbitrary<Plan> = fc
         return result.plan;
       }),
   );
+
+/** Plans in every unit. */
+export const planArb: fc.Arbitrary<Plan> = planArbOf(["plain", "percent", "yi", "wan"]);
 
 /** Typed actuals for the given years: gaps, zeros, regressions, exact hits of the figures. */
 export function actualsArb(years: readonly number[], t: Target): fc.Arbitrary<Observation[]> {

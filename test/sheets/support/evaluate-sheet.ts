@@ -1,4 +1,8 @@
-/** Evaluates a model sheet's formulas (as the .xlsx would hold them) with the test evaluator. */
+/**
+ * Evaluates a model sheet's formulas: portable ones in HyperFormula (an independent,
+ * Excel-compatible engine), live ones with the test evaluator and IP.* bound to createIpFunctions.
+ */
+import { HyperFormula } from "hyperformula";
 import { bundledCatalog } from "../../../src/core/catalog/bundled";
 import { createIpFunctions } from "../../../src/core/functions/ip";
 import { MethodError } from "../../../src/core/method/method";
@@ -6,12 +10,12 @@ import type { MethodSettings } from "../../../src/core/method/settings";
 import type { Catalog } from "../../../src/core/catalog/catalog";
 import { columnLetters as letters, type ComputedKey, COMPUTED_KEYS } from "../../../src/sheets/columns";
 import { columnIndexOf, type PlanSheet, tableGrid } from "../../../src/sheets/model";
-import { type ExtraFunctions, FormulaSheet, type Scalar, XlError } from "./formula-eval";
+import { type EvalOptions, type ExtraFunctions, FormulaSheet, type Scalar, XlError } from "./formula-eval";
 
 export type Shown = number | string;
 
-/** The native functions portable formulas may use: in Excel since 2007, in WPS and LibreOffice. */
-export const PORTABLE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MAX", "MIN", "ABS", "INDEX", "SUM", "COUNT", "COUNTIF", "SUMPRODUCT", "ISNUMBER", "N", "LN", "EXP", "NA"]);
+/** The native functions portable formulas may use: in Excel since 2007, in WPS, LibreOffice and HyperFormula. */
+export const PORTABLE_FUNCTIONS = new Set(["IF", "AND", "OR", "NOT", "MAX", "MIN", "ABS", "INDEX", "SUM", "COUNT", "COUNTIF", "ISNUMBER", "N", "LN", "EXP", "NA", "TRUE", "FALSE"]);
 
 /** Function names a formula calls. */
 export const functionsOf = (formula: string) => [...formula.matchAll(/([A-Z][A-Z0-9._]*)\(/g)].map((m) => m[1]);
@@ -24,18 +28,48 @@ export function shown(v: Scalar | XlError): Shown {
   return v;
 }
 
-/** The computed cells of every row of a portable sheet. */
-export function evaluatePortable(sheet: PlanSheet): Array<Record<ComputedKey, Shown>> {
-  const grid = tableGrid(sheet, "file");
-  const cells: Array<Array<Scalar | undefined>> = [];
-  grid.forEach((row, i) => (cells[sheet.headerRow + i] = row as Scalar[]));
-  const fs = new FormulaSheet(cells);
-  return sheet.rows.map((_, i) =>
-    Object.fromEntries(COMPUTED_KEYS.map((k) => [k, shown(fs.cell(sheet.headerRow + 1 + i, columnIndexOf(sheet, k)))])) as Record<
-      ComputedKey,
-      Shown
-    >,
-  );
+/** HyperFormula as a second engine: full precision out (no display rounding), Excel's defaults otherwise. */
+export const HF_CONFIG = { licenseKey: "gpl-v3", smartRounding: false } as const;
+
+/** A cell of the model as HyperFormula reads raw content: text that could parse as something else is quoted. */
+function hfContent(v: unknown): number | string | boolean | null {
+  if (v == null) return null;
+  if (typeof v === "string" && !v.startsWith("=")) return v === "" ? null : "'" + v;
+  return v as number | string | boolean;
+}
+
+/** What HyperFormula shows for a cell, as the e2e compares it. */
+export function hfShown(v: unknown): Shown {
+  if (v == null) return "";
+  if (typeof v === "object" && v && "type" in v) return `#${String((v as { type: string }).type).replace("NA", "N/A")}${(v as { type: string }).type === "NA" ? "" : "!"}`;
+  if (typeof v === "boolean") return v ? "TRUE" : "FALSE";
+  return v as number | string;
+}
+
+/** Loads grids (header rows at `headerRow`) into one HyperFormula instance, a sheet each. */
+export function hyperFormulaOf(sheets: Array<{ name: string; headerRow: number; grid: unknown[][] }>): HyperFormula {
+  const data: Record<string, Array<Array<number | string | boolean | null>>> = {};
+  for (const s of sheets) {
+    const rows: Array<Array<number | string | boolean | null>> = Array.from({ length: s.headerRow }, () => []);
+    for (const r of s.grid) rows.push(r.map(hfContent));
+    data[s.name] = rows;
+  }
+  return HyperFormula.buildFromSheets(data, HF_CONFIG);
+}
+
+/** The computed cells of every row of a portable sheet, as HyperFormula computes them. */
+export function evaluatePortable(sheet: PlanSheet, grid = tableGrid(sheet, "file")): Array<Record<ComputedKey, Shown>> {
+  const hf = hyperFormulaOf([{ name: "S", headerRow: sheet.headerRow, grid }]);
+  try {
+    const id = hf.getSheetId("S") as number;
+    return sheet.rows.map((_, i) =>
+      Object.fromEntries(
+        COMPUTED_KEYS.map((k) => [k, hfShown(hf.getCellValue({ sheet: id, row: sheet.headerRow + 1 + i, col: columnIndexOf(sheet, k) }))]),
+      ) as Record<ComputedKey, Shown>,
+    );
+  } finally {
+    hf.destroy();
+  }
 }
 
 /** IP.* as the evaluator calls them, over a catalogue and settings (live mode). */
@@ -60,8 +94,12 @@ export function ipExtras(catalog: Catalog = bundledCatalog(), settings: () => Me
  * The computed cells of a live sheet, with structured references resolved to A1 for the
  * evaluator: the same formulas as Office JS writes, IP.* backed by createIpFunctions.
  */
-export function evaluateLive(sheet: PlanSheet, catalog: Catalog): Array<Record<ComputedKey, Shown>> {
-  const extras = ipExtras(catalog, () => sheet.settings);
+export function evaluateLive(
+  sheet: PlanSheet,
+  catalog: Catalog,
+  options: EvalOptions = {},
+  extras: ExtraFunctions = ipExtras(catalog, () => sheet.settings),
+): Array<Record<ComputedKey, Shown>> {
   const cells: Array<Array<Scalar | undefined>> = [];
   const headerIndex = new Map(sheet.columns.map((c, i) => [c.header, i]));
   sheet.rows.forEach((_row, i) => {
@@ -75,7 +113,7 @@ export function evaluateLive(sheet: PlanSheet, catalog: Catalog): Array<Record<C
     const grid = tableGrid(sheet, "ui")[i + 1];
     cells[r] = grid.map((v) => (typeof v === "string" && v.startsWith("=") ? toA1(v) : v)) as Scalar[];
   });
-  const fs = new FormulaSheet(cells, extras);
+  const fs = new FormulaSheet(cells, extras, options);
   return sheet.rows.map((_, i) =>
     Object.fromEntries(COMPUTED_KEYS.map((k) => [k, shown(fs.cell(sheet.headerRow + 1 + i, columnIndexOf(sheet, k)))])) as Record<
       ComputedKey,

@@ -238,7 +238,17 @@ const isErr = (v: unknown): v is XlError => v instanceof XlError;
 const isArr = (v: unknown): v is Arr => typeof v === "object" && v !== null && (v as Arr).kind === "array";
 const isRef = (v: unknown): v is Ref => typeof v === "object" && v !== null && (v as Ref).kind === "ref";
 
-export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}): Scalar | XlError {
+/** How the stand-in Excel hands ranges to custom functions. */
+export interface EvalOptions {
+  /**
+   * Blank cells inside a range argument reach a custom function as 0, as several Excel builds do
+   * (office-js #5262, #4702, #1951). On by default: the harsher behaviour.
+   */
+  blanksAsZero?: boolean;
+}
+
+export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}, options: EvalOptions = {}): Scalar | XlError {
+  const blanksAsZero = options.blanksAsZero ?? true;
   const node = parseFormula(formula);
   const v = ev(node, false);
   const s = scalar(v, false);
@@ -295,7 +305,9 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
       if (!X) return scalar(s, true);
       const r = X.rows.length === 1 ? 0 : i;
       const c = X.rows[0].length === 1 ? 0 : j;
-      return (X.rows[r]?.[c] ?? new XlError("#N/A")) as Scalar | XlError;
+      // A blank cell is null, not missing: only outside the array is #N/A.
+      const rowCells = X.rows[r];
+      return (rowCells && c < rowCells.length ? rowCells[c] : new XlError("#N/A")) as Scalar | XlError;
     };
     const out: Value[][] = [];
     for (let i = 0; i < rows; i++) {
@@ -382,6 +394,28 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
     const s = (i: number) => scalar(ev(args[i], arr), arr);
     switch (name) {
       case "IF": {
+        if (arr) {
+          // Inside an array argument (dynamic-array Excel): IF over a range works cell by cell.
+          const cond = ev(args[0], arr);
+          if ((isRef(cond) || isArr(cond)) && flat(cond).length > 1) {
+            const C = toArray(cond);
+            const pick = (arg: number, i: number, j: number): Value => {
+              if (arg >= args.length) return false;
+              const v = ev(args[arg], arr);
+              if (!isRef(v) && !isArr(v)) return v;
+              const rows = toArray(v).rows;
+              const line = rows[rows.length === 1 ? 0 : i];
+              const at = rows[0].length === 1 ? 0 : j;
+              return line && at < line.length ? line[at] : new XlError("#N/A");
+            };
+            return {
+              kind: "array",
+              rows: C.rows.map((r, i) =>
+                r.map((c, j) => (isErr(c) ? c : num(c as Scalar) ? (pick(1, i, j) as Scalar) : (pick(2, i, j) as Scalar))),
+              ),
+            };
+          }
+        }
         const c = s(0);
         if (isErr(c)) return c;
         const truth = typeof c === "string" ? (() => { throw new Error("IF on text"); })() : Boolean(num(c));
@@ -391,6 +425,10 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
       case "IFERROR": {
         const v = s(0);
         return isErr(v) ? ev(args[1], arr) : v;
+      }
+      case "IFNA": {
+        const v = s(0);
+        return isErr(v) && v.code === "#N/A" ? ev(args[1], arr) : v;
       }
       case "AND":
       case "OR": {
@@ -406,6 +444,10 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
       }
       case "NA":
         return new XlError("#N/A");
+      case "TRUE":
+        return true;
+      case "FALSE":
+        return false;
       case "ABS":
       case "LN":
       case "EXP": {
@@ -467,6 +509,15 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
       case "INDEX": {
         const v = ev(args[0], arr);
         const cells = toArray(v).rows;
+        if (args.length === 3) {
+          // INDEX(range, row, column): the form every engine reads alike.
+          const r = num(s(1));
+          const c = num(s(2));
+          if (isErr(r)) return r;
+          if (isErr(c)) return c;
+          const cell = cells[Math.trunc(r) - 1]?.[Math.trunc(c) - 1];
+          return cell === undefined ? new XlError("#REF!") : cell;
+        }
         const k = num(s(1));
         if (isErr(k)) return k;
         const i = Math.trunc(k);
@@ -510,9 +561,13 @@ export function evaluate(formula: string, grid: Grid, extra: ExtraFunctions = {}
         const fn = extra[name];
         if (!fn) throw new Error(`function ${name} not supported by the test evaluator`);
         const vals = args.map((a) => {
-          const v = ev(a, arr);
+          // Custom functions run only in dynamic-array Excel: their arguments are array-evaluated.
+          const v = ev(a, true);
           // A single cell reaches a custom function as a value, a larger range as a matrix.
-          if (isRef(v) && !(v.r1 === v.r2 && v.c1 === v.c2)) return toArray(v).rows as Scalar[][];
+          if (isRef(v) && !(v.r1 === v.r2 && v.c1 === v.c2)) {
+            const rows = toArray(v).rows as Scalar[][];
+            return blanksAsZero ? rows.map((r) => r.map((x) => (x == null ? 0 : x))) : rows;
+          }
           if (isArr(v)) return v.rows as Scalar[][];
           return scalar(v, arr);
         });
@@ -529,6 +584,7 @@ export class FormulaSheet implements Grid {
   constructor(
     private readonly cells: Array<Array<Scalar | undefined>>,
     private readonly extra: ExtraFunctions = {},
+    private readonly options: EvalOptions = {},
   ) {}
 
   cell(row: number, col: number): Scalar | XlError {
@@ -540,7 +596,7 @@ export class FormulaSheet implements Grid {
     if (hit !== undefined) return hit;
     if (this.busy.has(key)) throw new Error(`circular reference at ${key}`);
     this.busy.add(key);
-    const v = evaluate(raw, this, this.extra);
+    const v = evaluate(raw, this, this.extra, this.options);
     this.busy.delete(key);
     this.memo.set(key, v);
     return v;
