@@ -26,6 +26,8 @@ async function main() {
   if (sheets) print("Target sheets / 目标工作表", sheets);
   const pane = await optional("taskpane", "benchTaskpane");
   if (pane) print("Task pane / 任务窗格", pane);
+  const engines = await optional("engines", "benchEngines");
+  if (engines) print("Other spreadsheet engines / 其他电子表格引擎", engines);
   const draft = await optional("draft", "benchDraft");
   if (draft) print("Drafting plans from their text / 从规划文本起草", draft);
 }
