@@ -21,6 +21,7 @@ import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkboo
 import { type Messages, MessagesContext, useMessages } from "./i18n";
 import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
+import { PlanSourcesNote } from "./components/PlanSourcesNote";
 import { LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
 
@@ -129,6 +130,7 @@ function Shell({ services, initialTab }: { services: TaskpaneServices; initialTa
             </MessageBarBody>
           </MessageBar>
         )}
+        <PlanSourcesNote />
         <nav aria-label={messages.app.navLabel} className={styles.tabs}>
           <TabList selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
             {TABS.map((id) => (
