@@ -9,7 +9,7 @@
 import type { Catalog } from "../core/catalog/catalog";
 import { createIpFunctions, type IpFunctions } from "../core/functions/ip";
 import { MethodError } from "../core/method/method";
-import { planStore } from "../office/plan-store";
+import { pageDeployment, planStore } from "../office/plan-store";
 import { functionSettings, loadWorkbookSettings } from "../office/settings-store";
 
 // Thresholds and path shape come from the workbook's document settings at each call, so the pane's
@@ -174,11 +174,12 @@ export function list(plan: string, language?: string): any[][] {
 }
 
 // Settings (path shape, thresholds) and the workbook's own plans are remembered per workbook; read
-// them as soon as Office is ready, also when the task pane was never opened. The deployed plans are
-// fetched by the page's start-up (src/taskpane/index.tsx), which shares this store.
+// them as soon as Office is ready, also when the task pane was never opened, and fetch the deployed
+// plans (once per runtime: the task pane's start-up shares this store and its first load).
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
   Office.onReady(() => {
     loadWorkbookSettings();
     planStore.readWorkbookPlans();
+    void planStore.start(pageDeployment());
   });
 }

@@ -272,6 +272,20 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
   };
 }
 
+/**
+ * Where this page's deployment is: the folder of the page that runs us (taskpane.html), fetched
+ * with the page's own fetch. Null where there is no page (a JavaScript-only runtime, Node).
+ */
+export function pageDeployment(): StartOptions | null {
+  try {
+    if (typeof location === "undefined" || typeof fetch !== "function" || typeof URL === "undefined") return null;
+    if (!/^https?:$/.test(location.protocol)) return null;
+    return { baseUrl: new URL(".", location.href).href, fetch: fetch.bind(globalThis) as FetchLike };
+  } catch {
+    return null;
+  }
+}
+
 /** The one store of this runtime (the functions, src/excel and the task pane share it). */
 export const planStore: PlanStore = createPlanStore();
 

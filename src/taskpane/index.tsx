@@ -4,7 +4,7 @@
  * with no host, and the pane runs as a preview.
  */
 import { createRoot, type Root } from "react-dom/client";
-import { currentCatalog, type FetchLike, planStore } from "../office/plan-store";
+import { currentCatalog, pageDeployment, planStore } from "../office/plan-store";
 import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
 import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
 import { CATALOGUES, pickLocale } from "./i18n";
@@ -49,7 +49,7 @@ function render(container: HTMLElement, host: HostInfo): Root {
   }
   // The plans: bundled at once; the workbook's stored ones and the deployment's plans/index.json
   // (beside this page, the add-in's own files) as soon as they are read. LiveApp follows the store.
-  void planStore.start({ baseUrl: new URL(".", location.href).href, fetch: fetch.bind(globalThis) as FetchLike });
+  void planStore.start(pageDeployment());
   const services: BaseServices = {
     host,
     workbook: host.unavailable ? null : createExcelWorkbook(),

@@ -147,6 +147,47 @@ describe("deployed plans (plans/index.json beside the add-in)", () => {
     expect(notes).toEqual([expect.objectContaining({ file: "plans/index.json", zh: expect.stringContaining("秒内无应答"), en: expect.stringContaining("no answer within") })]);
   });
 
+  it("reads the deployment beside the page that runs the add-in, and nowhere else", () => {
+    const { store } = runtime();
+    expect(store.pageDeployment()).toBeNull(); // no page (Node, a JavaScript-only runtime)
+    const g = globalThis as { location?: unknown; fetch?: unknown };
+    const had = { location: g.location, fetch: g.fetch };
+    try {
+      g.fetch = jest.fn();
+      g.location = { protocol: "https:", href: `${BASE}taskpane.html?_host_Info=Excel$Win32$16.01$zh-CN` };
+      expect(store.pageDeployment()?.baseUrl).toBe(BASE);
+      g.location = { protocol: "file:", href: "file:///C:/addin/taskpane.html" };
+      expect(store.pageDeployment()).toBeNull();
+    } finally {
+      g.location = had.location;
+      g.fetch = had.fetch;
+      if (had.location === undefined) delete g.location;
+    }
+  });
+
+  it("the functions load the deployment themselves when Office is ready, also with the task pane never opened", async () => {
+    const settings = fakeSettings();
+    installOffice(settings);
+    const g = globalThis as { location?: unknown; fetch?: unknown };
+    const had = { location: g.location, fetch: g.fetch };
+    const ready: Array<() => void> = [];
+    (globalThis as unknown as { Office: { onReady: unknown } }).Office.onReady = (cb: () => void) => ready.push(cb);
+    try {
+      g.fetch = fakeFetch({ "plans/index.json": index("SL.json"), "plans/SL.json": SL_TEXT });
+      g.location = { protocol: "https:", href: `${BASE}taskpane.html` };
+      const { fn, store } = runtime();
+      expect(ready).toHaveLength(1);
+      ready[0]();
+      await store.planStore.start(null); // the load Office.onReady began
+      expect(fn.target("SL-05")).toBe(200000000);
+      expect(g.fetch).toHaveBeenCalledTimes(2);
+    } finally {
+      g.location = had.location;
+      g.fetch = had.fetch;
+      if (had.location === undefined) delete g.location;
+    }
+  });
+
   it("starts once: the pane and a late Office host share the first load", async () => {
     const { store } = runtime();
     const fetch = fakeFetch({ "plans/index.json": index("SL.json"), "plans/SL.json": SL_TEXT });
