@@ -4,7 +4,9 @@
  * functions and the sheet writer. A missing index is silent; every other failure is named in Chinese
  * and English, and everything else keeps working.
  */
-import { importPlanIntoWorkbook, WORKBOOK_PLANS_SETTING } from "../../src/core/catalog/sources";
+import fs from "node:fs";
+import path from "node:path";
+import { importPlanIntoWorkbook, parseDeployedIndex, WORKBOOK_PLANS_SETTING } from "../../src/core/catalog/sources";
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import { markNameOf } from "../../src/sheets/model";
 import { FakeWorkbook } from "../support/fake-excel";
@@ -300,5 +302,25 @@ describe("workbook plans (document setting IPTargets.plans)", () => {
       const r = await store.createPlanStore({ settings: () => undefined }).storeInWorkbook("SL.json", SL_TEXT);
       expect(r).toMatchObject({ ok: false, issues: [{ zh: "只有在 Excel 中才能把规划存入工作簿", en: "a plan can be stored in a workbook only inside Excel" }] });
     });
+  });
+});
+
+describe('docs/data.md "Plans at run time"', () => {
+  const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "data.md"), "utf8");
+  const section = doc.slice(doc.indexOf("## Plans at run time"), doc.indexOf("## The catalogue export"));
+
+  it("shows an index the add-in accepts, beside taskpane.html, and the setting the store uses", async () => {
+    const example = /plans\/index\.json\s+(\{"plans": \[[^\]]*\]\})/.exec(section);
+    expect(example).not.toBeNull();
+    expect(parseDeployedIndex(example![1])).toEqual({ files: ["SL.json", "WS.json"], notes: [] });
+    expect(section).toContain(`${BASE}taskpane.html`);
+    expect(section).toContain(`\`${WORKBOOK_PLANS_SETTING}\``);
+    // The workbook plan's #N/A text the section quotes is the one IP.* gives.
+    installOffice(fakeSettings());
+    const { fn, store } = runtime();
+    await store.planStore.start({ baseUrl: BASE, fetch: fakeFetch({ "plans/index.json": index("SL.json"), "plans/SL.json": "{" }) });
+    const quoted = /`(规划文件 plans\/SL\.json 有错误，未能加载：)…`/.exec(section);
+    expect(quoted).not.toBeNull();
+    expect(errorOf(() => fn.target("SL-01")).message).toContain(quoted![1]);
   });
 });
