@@ -42,7 +42,9 @@ export function PlanSourcesNote() {
               {notes.map((n, i) => (
                 <li key={i} data-kind={n.kind}>
                   {n.file}
-                  {n.path !== "$" ? ` ${n.path}` : ""}：{n.zh} / {n.en}
+                  {n.path !== "$" ? ` ${n.path}` : ""}
+                  {m.colon}
+                  {n.zh} / {n.en}
                 </li>
               ))}
             </ul>

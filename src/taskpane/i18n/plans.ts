@@ -11,6 +11,7 @@ export interface PlanSourceMessages {
   /** "SL 来自工作簿" … the plans that are not the bundled ones. */
   fromOrigin: (planIds: string, origin: string) => string;
   notesHeading: (count: number) => string;
+  colon: string;
   store: string;
   storeHint: string;
   storing: string;
@@ -24,6 +25,7 @@ const zhCN: PlanSourceMessages = {
   heading: "规划来源",
   fromOrigin: (ids, origin) => `来自${origin}：${ids}`,
   notesHeading: (n) => `加载规划时有 ${n} 条说明`,
+  colon: "：",
   store: "存入工作簿",
   storeHint: "规划随本工作簿保存，同事打开此文件时也能使用。",
   storing: "正在存入工作簿…",
@@ -37,6 +39,7 @@ const enUS: PlanSourceMessages = {
   heading: "Where the plans come from",
   fromOrigin: (ids, origin) => `From the ${origin}: ${ids}`,
   notesHeading: (n) => `${n} note${n === 1 ? "" : "s"} from loading the plans`,
+  colon: ": ",
   store: "Store in this workbook",
   storeHint: "The plan is saved with this workbook, so colleagues who open the file have it too.",
   storing: "Storing in the workbook…",
