@@ -6,7 +6,7 @@
  * Sync budget: 1 sync to find the add-in's sheets (its marks and the tables), 1 to read them, then
  * 1 per write chunk (one for all five plans; more only when a plan's writes pass the request limit).
  */
-import { bundledCatalog } from "../core/catalog/bundled";
+import { currentCatalog } from "../office/plan-store";
 import type { Catalog } from "../core/catalog/catalog";
 import { normalizeId } from "../core/catalog/catalog";
 import { cellNumber } from "../core/method/input";
@@ -189,7 +189,7 @@ const aborted = (signal?: AbortSignal) => signal?.aborted === true;
  * the overview. Rows are matched by target id; typed actuals are never written over.
  */
 export async function writeOrRefreshSheets(planIds: string[], options: RefreshOptions): Promise<RefreshSummary> {
-  const catalog = options.catalog ?? bundledCatalog();
+  const catalog = options.catalog ?? currentCatalog();
   const run = options.run ?? excelRun;
   const limit = options.requestLimit ?? REQUEST_LIMIT;
   if (planIds.length === 0) return { plans: [], syncs: 0, cancelled: false, cellsWritten: 0 };
@@ -387,7 +387,7 @@ export async function readActuals(options: ReadActualsOptions = {}): Promise<Map
 
 /** Activates the target's sheet and selects its row; false when no sheet of the add-in has it. */
 export async function selectTarget(id: string, options: { catalog?: Catalog; run?: ExcelRunner } = {}): Promise<boolean> {
-  const catalog = options.catalog ?? bundledCatalog();
+  const catalog = options.catalog ?? currentCatalog();
   const run = options.run ?? excelRun;
   const wanted = normalizeId(id);
   const planId = catalog.get(wanted)?.plan.id ?? wanted.split("-")[0];

@@ -3,16 +3,28 @@
  * The IP.* worksheet functions: a thin layer over src/core/functions/ip.ts. Each JSDoc block is the
  * source of functions.json (CustomFunctionsMetadataPlugin) and, through its Chinese half before
  * " / ", of functions.zh-CN.json (src/functions/localize.ts). All functions are synchronous and read
- * only bundled data, so a cell never waits (#BUSY!) and nothing here writes the workbook.
+ * only data already in memory (the current catalogue of src/office/plan-store.ts: bundled, deployed
+ * and workbook plans), so a cell never waits (#BUSY!) and nothing here writes the workbook.
  */
-import { bundledCatalog } from "../core/catalog/bundled";
-import { createIpFunctions } from "../core/functions/ip";
+import type { Catalog } from "../core/catalog/catalog";
+import { createIpFunctions, type IpFunctions } from "../core/functions/ip";
 import { MethodError } from "../core/method/method";
+import { pageDeployment, planStore } from "../office/plan-store";
 import { functionSettings, loadWorkbookSettings } from "../office/settings-store";
 
 // Thresholds and path shape come from the workbook's document settings at each call, so the pane's
-// change reaches the functions even where they do not share its JavaScript context.
-const ip = createIpFunctions(bundledCatalog(), () => functionSettings().method);
+// change reaches the functions even where they do not share its JavaScript context. The catalogue
+// too: a plan stored in the workbook or deployed beside the add-in answers as soon as it is loaded.
+let ipCatalog: Catalog | undefined;
+let ipFunctions: IpFunctions | undefined;
+function ip(): IpFunctions {
+  const catalog = planStore.functionCatalog();
+  if (catalog !== ipCatalog || !ipFunctions) {
+    ipCatalog = catalog;
+    ipFunctions = createIpFunctions(catalog, () => functionSettings().method);
+  }
+  return ipFunctions;
+}
 
 // The build appends CustomFunctions.associate(...) calls to this file. Outside Excel (a preview in a
 // plain browser where office.js did not load) there is no CustomFunctions: make them no-ops.
@@ -41,7 +53,7 @@ function excel<T>(compute: () => T): T {
  * @returns 目标值 / The target value.
  */
 export function target(id: string, year?: number): number {
-  return excel(() => ip.TARGET(id, year ?? null));
+  return excel(() => ip().TARGET(id, year ?? null));
 }
 
 /**
@@ -51,7 +63,7 @@ export function target(id: string, year?: number): number {
  * @returns 基期值 / The base value.
  */
 export function baseline(id: string): number {
-  return excel(() => ip.BASELINE(id));
+  return excel(() => ip().BASELINE(id));
 }
 
 /**
@@ -62,7 +74,7 @@ export function baseline(id: string): number {
  * @returns 预期值 / The expected value.
  */
 export function expected(id: string, year: number): number {
-  return excel(() => ip.EXPECTED(id, year));
+  return excel(() => ip().EXPECTED(id, year));
 }
 
 /**
@@ -74,7 +86,7 @@ export function expected(id: string, year: number): number {
  * @returns 进度（1 = 100%） / Progress (1 = 100%).
  */
 export function progress(id: string, actual: any[][], year?: number): number {
-  return excel(() => ip.PROGRESS(id, actual, year ?? null));
+  return excel(() => ip().PROGRESS(id, actual, year ?? null));
 }
 
 /**
@@ -86,7 +98,7 @@ export function progress(id: string, actual: any[][], year?: number): number {
  * @returns 完成率（1 = 100%） / Completion ratio (1 = 100%).
  */
 export function completion(id: string, actual: any[][], year?: number): number {
-  return excel(() => ip.COMPLETION(id, actual, year ?? null));
+  return excel(() => ip().COMPLETION(id, actual, year ?? null));
 }
 
 /**
@@ -99,7 +111,7 @@ export function completion(id: string, actual: any[][], year?: number): number {
  * @returns 状态 / The status.
  */
 export function status(id: string, actual: any[][], year?: number, language?: string): string {
-  return excel(() => ip.STATUS(id, actual, year ?? null, language ?? null));
+  return excel(() => ip().STATUS(id, actual, year ?? null, language ?? null));
 }
 
 /**
@@ -111,7 +123,7 @@ export function status(id: string, actual: any[][], year?: number, language?: st
  * @returns 差距 / The gap.
  */
 export function gap(id: string, actual: any[][], year?: number): number {
-  return excel(() => ip.GAP(id, actual, year ?? null));
+  return excel(() => ip().GAP(id, actual, year ?? null));
 }
 
 /**
@@ -123,7 +135,7 @@ export function gap(id: string, actual: any[][], year?: number): number {
  * @returns 每年所需 / Required per year.
  */
 export function required(id: string, actual: any[][], year: number): number {
-  return excel(() => ip.REQUIRED(id, actual, year));
+  return excel(() => ip().REQUIRED(id, actual, year));
 }
 
 /**
@@ -136,7 +148,7 @@ export function required(id: string, actual: any[][], year: number): number {
  * @returns 推算值 / The projected value.
  */
 export function project(id: string, actuals: any[][], years: any[][], method?: string): number {
-  return excel(() => ip.PROJECT(id, actuals, years, method ?? null));
+  return excel(() => ip().PROJECT(id, actuals, years, method ?? null));
 }
 
 /**
@@ -147,7 +159,7 @@ export function project(id: string, actuals: any[][], years: any[][], method?: s
  * @returns 字段值 / The field's value.
  */
 export function info(id: string, field: string): any {
-  return excel(() => ip.INFO(id, field));
+  return excel(() => ip().INFO(id, field));
 }
 
 /**
@@ -158,11 +170,16 @@ export function info(id: string, field: string): any {
  * @returns 指标列表 / The list of targets.
  */
 export function list(plan: string, language?: string): any[][] {
-  return excel(() => ip.LIST(plan, language ?? null));
+  return excel(() => ip().LIST(plan, language ?? null));
 }
 
-// Settings (path shape, thresholds) are remembered per workbook; read them as soon as Office is ready,
-// also when the task pane was never opened.
+// Settings (path shape, thresholds) and the workbook's own plans are remembered per workbook; read
+// them as soon as Office is ready, also when the task pane was never opened, and fetch the deployed
+// plans (once per runtime: the task pane's start-up shares this store and its first load).
 if (typeof Office !== "undefined" && typeof Office.onReady === "function") {
-  Office.onReady(() => loadWorkbookSettings());
+  Office.onReady(() => {
+    loadWorkbookSettings();
+    planStore.readWorkbookPlans();
+    void planStore.start(pageDeployment());
+  });
 }

@@ -20,6 +20,7 @@ import { LanguageSwitch } from "./components/LanguageSwitch";
 import { CATALOGUES, type LocaleId, type Messages, MessagesContext, storedLocale, storeLocale, useMessages } from "./i18n";
 import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
+import { PlanSourcesNote } from "./components/PlanSourcesNote";
 import { LazyCatalogIssues, LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
 
@@ -162,6 +163,7 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
             <LazyCatalogIssues issues={issues} />
           </Suspense>
         )}
+        <PlanSourcesNote />
         <nav aria-label={messages.app.navLabel} className={styles.tabs}>
           <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
             {TABS.map((id) => (

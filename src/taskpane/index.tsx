@@ -4,14 +4,13 @@
  * with no host, and the pane runs as a preview.
  */
 import { createRoot, type Root } from "react-dom/client";
-import { bundledCatalog } from "../core/catalog/bundled";
+import { currentCatalog, pageDeployment, planStore } from "../office/plan-store";
 import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
-import { App } from "./App";
 import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
 import { CATALOGUES, pickLocale } from "./i18n";
+import { type BaseServices, LiveApp } from "./LiveApp";
 import { detectHost, type HostInfo } from "./office/host";
 import { createExcelWorkbook } from "./office/workbook";
-import type { TaskpaneServices } from "./services";
 
 /** Marks for bench/taskpane.ts: when this script starts, when the host is known (then App marks its first render). */
 export const SCRIPT_START_MARK = "taskpane:script-start";
@@ -44,19 +43,23 @@ function render(container: HTMLElement, host: HostInfo): Root {
   const messages = CATALOGUES[pickLocale(host.displayLanguage)];
   document.documentElement.lang = messages.locale;
   document.title = messages.app.title;
-  if (host.inExcel) loadWorkbookSettings();
-  const catalog = bundledCatalog();
-  const services: TaskpaneServices = {
-    catalog,
+  if (host.inExcel) {
+    loadWorkbookSettings();
+    planStore.readWorkbookPlans();
+  }
+  // The plans: bundled at once; the workbook's stored ones and the deployment's plans/index.json
+  // (beside this page, the add-in's own files) as soon as they are read. LiveApp follows the store.
+  void planStore.start(pageDeployment());
+  const services: BaseServices = {
     host,
     workbook: host.unavailable ? null : createExcelWorkbook(),
-    buildWorkbook: (options) => buildWorkbookInBrowser(catalog, options),
+    buildWorkbook: (options) => buildWorkbookInBrowser(currentCatalog(), options),
     saveFile: (data, fileName) => saveFile(data, fileName),
     copyText: (text) => copyText(text),
     settings: { load: currentSettings, save: saveWorkbookSettings, subscribe: onSettingsChange },
   };
   const root = createRoot(container);
-  root.render(<App services={services} messages={messages} />);
+  root.render(<LiveApp base={services} plans={planStore} messages={messages} />);
   return root;
 }
 

@@ -5,6 +5,8 @@
  */
 import { createContext, useContext } from "react";
 import type { Catalog } from "../core/catalog/catalog";
+import type { MergeNote, PlanOrigin } from "../core/catalog/sources";
+import type { StorePlanResult } from "../office/plan-store";
 import type { MethodSettings } from "../core/method/settings";
 import type { AddinSettings, FormulaMode } from "../office/settings-store";
 import type { ReportFile, ReportRequest } from "../report/build";
@@ -36,6 +38,10 @@ export interface TaskpaneServices {
   saveFile(data: Uint8Array, fileName: string): void;
   copyText(text: string): Promise<void>;
   settings: SettingsStore;
+  /** Where each plan came from and what loading noted (docs/data.md "Plans at run time"); absent: all bundled. */
+  planSources?: { origins: ReadonlyMap<string, PlanOrigin>; notes: readonly MergeNote[] };
+  /** Stores a plan file in this workbook (inside Excel only); the catalogue then updates. */
+  storePlanInWorkbook?(file: string, text: string): Promise<StorePlanResult>;
   /** The implementation report (.docx); when absent the report view loads src/report/build.ts itself. */
   buildReport?(request: ReportRequest): Promise<ReportFile>;
 }

@@ -1,7 +1,8 @@
 /**
  * 导入规划文本: an official pastes or opens a plan's text, the drafter (src/core/draft) proposes
  * the plan, and the official accepts, edits or rejects each proposal before downloading the plan
- * file. The file is checked by the same validator as the bundled plans before it is offered.
+ * file or, inside Excel, storing it in the workbook (services.storePlanInWorkbook; the catalogue
+ * then updates without a reload). The file is checked by the same validator as the bundled plans before it is offered.
  * Everything typed stays in the form: drafting again keeps the edits of every proposal whose
  * source words are still there, and fields of the plan already filled in.
  */
@@ -26,6 +27,7 @@ import { decodeText, draftPlan, draftToPlan, type DraftMeta, type Proposal, same
 import { ViewHeading } from "../components/ViewHeading";
 import { useMessages } from "../i18n";
 import { type DraftMessages, useDraftMessages } from "../i18n/draft";
+import { usePlanSourceMessages } from "../i18n/plans";
 import { useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -148,7 +150,11 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
   const m = useDraftMessages();
   const messages = useMessages();
   const zh = messages.locale !== "en-US";
-  const { saveFile } = useServices();
+  const { saveFile, storePlanInWorkbook, host } = useServices();
+  const ps = usePlanSourceMessages();
+  const canStore = !!storePlanInWorkbook && host?.inExcel === true;
+  const [storing, setStoring] = useState(false);
+  const [issuesTitle, setIssuesTitle] = useState<string | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const [text, setText] = useState("");
   const [source, setSource] = useState("plan.txt");
@@ -207,8 +213,9 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
   const setAll = (accepted: boolean) => setRows((rs) => rs && rs.map((r) => ({ ...r, accepted })));
   const setPlan = (k: keyof PlanForm, v: string | boolean) => setForm((f) => f && { ...f, [k]: v });
 
-  const download = () => {
-    if (!rows || !form) return;
+  /** The plan file the form describes, checked by the catalogue's validator; null with the problems shown. */
+  const buildFile = (): { file: string; text: string } | null => {
+    if (!rows || !form) return null;
     const problems: string[] = [];
     const accepted = rows.filter((r) => r.accepted);
     if (!accepted.length) problems.push(m.noneAccepted);
@@ -236,7 +243,7 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
     const end = parseNumber(form.end);
     if (problems.length) {
       setIssues(problems);
-      return;
+      return null;
     }
     const id = form.id.trim().toUpperCase();
     const namesEn = Object.fromEntries(accepted.map((r) => [r.proposal.key, r.fields.nameEn]));
@@ -262,11 +269,41 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
     const checked = validatePlan(file, plan);
     if (!checked.ok) {
       setIssues(checked.issues.map((i) => `${i.path}: ${zh ? i.zh : i.en}`));
-      return;
+      return null;
     }
     setIssues([]);
-    saveFile(new TextEncoder().encode(JSON.stringify(plan, null, 2) + "\n"), file);
-    setNotice(`${m.downloaded(file)} ${m.later}`);
+    return { file, text: JSON.stringify(plan, null, 2) + "\n" };
+  };
+
+  const download = () => {
+    setIssuesTitle(null);
+    const built = buildFile();
+    if (!built) return;
+    saveFile(new TextEncoder().encode(built.text), built.file);
+    setNotice(`${m.downloaded(built.file)} ${m.later}`);
+  };
+
+  const store = async () => {
+    setIssuesTitle(ps.storeInvalid);
+    const built = buildFile();
+    if (!built || !storePlanInWorkbook) return;
+    setStoring(true);
+    setNotice(ps.storing);
+    try {
+      const r = await storePlanInWorkbook(built.file, built.text);
+      if (!r.ok) {
+        setIssues(r.issues.map((i) => `${i.path}: ${zh ? i.zh : i.en}`));
+        setNotice(null);
+        return;
+      }
+      const shadowed = r.shadows ? ` ${ps.shadows(r.planId, ps.origins[r.shadows])}` : "";
+      setNotice(ps.stored(r.planId, r.replaced) + shadowed);
+    } catch (e) {
+      setIssues([String((e as Error)?.message ?? e)]);
+      setNotice(null);
+    } finally {
+      setStoring(false);
+    }
   };
 
   const acceptedCount = rows?.filter((r) => r.accepted).length ?? 0;
@@ -388,13 +425,18 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
             <Button appearance="primary" onClick={download}>
               {m.download}
             </Button>
+            {canStore && (
+              <Button onClick={() => void store()} disabled={storing} title={ps.storeHint}>
+                {ps.store}
+              </Button>
+            )}
           </div>
         </>
       )}
       {issues.length > 0 && (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {m.invalid}
+            {issuesTitle ?? m.invalid}
             <ul className={styles.list}>
               {issues.map((s) => (
                 <li key={s}>{s}</li>
