@@ -68,7 +68,10 @@ describe("the sentences and the table (Chinese)", () => {
     const later = buildReport(catalog, {
       plans: ["JZ"],
       year: 2025,
-      actuals: actuals([["JZ-18", 2024, 100], ["JZ-18", 2025, 90]]),
+      actuals: actuals([
+        ["JZ-18", 2024, 100],
+        ["JZ-18", 2025, 90],
+      ]),
     });
     expect(row(later, "JZ-18").sentence).toBe(
       "截至2025年底，知识产权转化效益为90（定性目标，规划未给出数值），较2024年（100）有所下降，出现倒退。",
@@ -154,11 +157,23 @@ describe("scaled units, yearly kinds, ranges and milestones past due", () => {
       "64.7%",
       "基本符合预期",
     ]);
+    // A conflict's other figure (in 元 in the plan data) is written as the sheet would show it.
+    expect(r.plans[0].conflicts.filter((c) => c.target.id === "XZ-05").map((c) => c.text.slice(c.text.lastIndexOf("（")))).toEqual([
+      "（另一处数字：0.500亿元）",
+      "（另一处数字：0.800亿元）",
+    ]);
   });
 
   it("writes percent targets as the sheet's 0.0% shows them, from percent points in the CSV (XZ-14)", () => {
     // The CSV (method units) says 90 and 92.25 percent points; the sheet holds 0.9 and 0.9225.
-    const r = buildReport(catalog, { plans: ["XZ"], year: 2025, actuals: actuals([["XZ-14", 2024, 90], ["XZ-14", 2025, 92.25]]) });
+    const r = buildReport(catalog, {
+      plans: ["XZ"],
+      year: 2025,
+      actuals: actuals([
+        ["XZ-14", 2024, 90],
+        ["XZ-14", 2025, 92.25],
+      ]),
+    });
     expect(row(r, "XZ-14").sentence).toMatch(/^截至2025年底，知识产权行政执法案件按期结案率92\.3%，为2026年目标95\.0%的97\.1%/);
     const en = buildReport(catalog, { plans: ["XZ"], year: 2025, lang: "en", actuals: actuals([["XZ-14", 2025, 92.25]]) });
     expect(row(en, "XZ-14").sentence).toMatch(/: 92\.3% by the end of 2025, 97\.1% of the 2026 target of 95\.0%/);
