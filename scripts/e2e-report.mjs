@@ -48,7 +48,18 @@ if (!has("pdftoppm", ["-v"]) || !has("pdftotext", ["-v"])) {
 const { loadCatalogFromDisk } = await load("src/node/plan-files.ts");
 const { buildReport } = await load("src/report/model.ts");
 const { actualsById } = await load("src/sheets/actuals-csv.ts");
-const { planYears } = await load("src/sheets/model.ts");
+const { cellScale, planYears, valueFormat } = await load("src/sheets/model.ts");
+const { displayUnit } = await load("src/report/display.ts");
+/**
+ * Does a table figure show this cell value under this format (0.000"亿元", 0.0%)? Checked apart
+ * from display.ts: the format's decimals, and the value within half a unit of the last place.
+ */
+function shownAs(text, cellValue, format) {
+  const decimals = (/\.(0+)/.exec(format)?.[1] ?? "").length;
+  const shown = format.includes("%") ? cellValue * 100 : cellValue;
+  const m = /^-?[\d,]+(?:\.(\d+))?$/.exec(text);
+  return Boolean(m) && (m[1] ?? "").length === decimals && Math.abs(Number(text.replace(/,/g, "")) - shown) <= 0.5 * 10 ** -decimals + 1e-12;
+}
 const { familyOf } = await load("src/core/method/method.ts");
 const { catalog } = loadCatalogFromDisk(path.join(root, "data", "plans"));
 
@@ -87,7 +98,11 @@ function actualsCsv({ absurd = false } = {}) {
   const lines = ["id,year,value"];
   let k = 0;
   for (const plan of catalog.plans) {
-    const years = planYears(plan).slice(0, 2);
+    // The first two years after the plan's earliest base year, where every kind counts: the sheets'
+    // base-year columns (planYears) hold the published base figure, which these made-up actuals are not.
+    const bases = plan.targets.filter((t) => t.base).map((t) => t.base.year + 1);
+    const from = Math.min(plan.period.start, ...bases);
+    const years = planYears(plan).filter((y) => y >= from).slice(0, 2);
     for (const t of plan.targets) {
       k++;
       if (k % 5 === 0) continue; // no data for every fifth target
@@ -208,6 +223,9 @@ function render(pdf, prefix) {
 }
 
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
+const typedBy = new Map();
+/** The value the CSV gave a target for the report's year (method units). */
+const typedOf = (model, id) => typedBy.get(model).get(id).find((o) => o.year === model.year).value;
 
 function edition(label, { lang, absurd = false }) {
   const csv = path.join(work, `${label}.csv`);
@@ -227,7 +245,9 @@ function edition(label, { lang, absurd = false }) {
       const [id, year, value] = l.split(",");
       return { id, year: Number(year), value: Number(value) };
     });
-  const model = buildReport(catalog, { actuals: actualsById(typed), year: 2024, lang });
+  const actuals = actualsById(typed);
+  const model = buildReport(catalog, { actuals, year: 2024, lang });
+  typedBy.set(model, actuals);
   return { pdf, pages, pngs, model };
 }
 
@@ -253,12 +273,38 @@ try {
     check(`${label}: ${tables} tables, their header row on every page they run over (${heads})`, heads >= tables, `${heads} header rows`);
     const { bad, checked } = tableOverflow(pages, model, noteStart);
     check(`${label}: no text leaves its table column (${checked} words checked)`, checked > 100 && bad.length === 0, bad.slice(0, 5).join("; ") || `only ${checked} words`);
-    // A row with all its figures, found side by side on one line of the PDF.
-    const row = model.plans.flatMap((p) => p.tableRows).find((t) => t.cells.slice(5, 8).every((c) => c !== "—" && !c.includes("\n")));
-    const figures = row.cells.slice(5, 8);
+    // Words found side by side, left to right, on one line of the PDF.
     const all = pages.flatMap((p) => p.words);
-    const sameLine = all.some((w) => w.text === figures[0] && figures.slice(1).every((f) => all.some((v) => v.text === f && Math.abs(v.y0 - w.y0) < 3 && v.x0 > w.x0)));
-    check(`${label}: ${row.target.id}'s actual, expected value and progress (${figures.join(", ")}) stand on one table line`, sameLine);
+    const sameLine = (texts) =>
+      all.some((w) => w.text === texts[0] && texts.slice(1).every((f) => all.some((v) => v.text === f && Math.abs(v.y0 - w.y0) < 3 && v.x0 > w.x0)));
+    const rows = model.plans.flatMap((p) => p.tableRows);
+    // A row with all its figures.
+    const row = rows.find((t) => t.cells.slice(5, 8).every((c) => c !== "—" && !c.includes("\n")));
+    const figures = row.cells.slice(5, 8);
+    check(`${label}: ${row.target.id}'s actual, expected value and progress (${figures.join(", ")}) stand on one table line`, sameLine(figures));
+    // Scaled and percent targets: the unit column and the actual as the sheet's cell shows it
+    // (0.703 under 亿元 for 70300000 in the CSV; 67.0 under % for 67 percent points).
+    for (const unit of ["亿元", "%"]) {
+      const r = rows.find((t) => displayUnit(t.target) === unit && t.cells[5] !== "—" && !t.cells[5].includes("\n"));
+      const typedValue = typedOf(model, r.target.id);
+      // The English unit (× 100 million yuan) wraps in its column: there the figures alone, with the serial number.
+      const cells = [lang === "zh" ? r.cells[2] : r.cells[0], ...r.cells.slice(5, 8).filter((c) => c !== "—" && !c.includes("\n"))];
+      check(
+        `${label}: ${r.target.id} shows ${cells.join(" … ")} for ${typedValue} in the CSV, as its sheet cell does`,
+        shownAs(r.cells[5], typedValue / cellScale(r.target), valueFormat(r.target)) && sameLine(cells),
+      );
+      // The plan's figures (method units in the catalogue): the first line of the 基期值 / 目标值 cells.
+      const planned = [
+        [r.cells[3], r.target.base?.value],
+        [r.cells[4], r.target.target.value],
+      ].filter(([, v]) => v != null);
+      const firstLines = planned.map(([c]) => c.split("\n")[0]);
+      check(
+        `${label}: ${r.target.id}'s base and target read ${firstLines.join(", ")} (${unit}), as its sheet cells do`,
+        planned.every(([c, v]) => shownAs(c.split("\n")[0], v / cellScale(r.target), valueFormat(r.target))) &&
+          firstLines.every((f) => all.some((w) => w.text === f)),
+      );
+    }
   }
   const fonts = run("pdffonts", [path.join(outDir, "报告-zh.pdf")]).out;
   check("the Chinese edition is set in the serif and sans CJK stand-ins (小标宋/仿宋/楷体 → Noto Serif CJK, 黑体 → Noto Sans CJK)", /NotoSerifCJK/.test(fonts) && /NotoSansCJK/.test(fonts), fonts);

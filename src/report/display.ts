@@ -1,47 +1,49 @@
 /**
- * Figures as the target sheets show them. The sheets carry Excel number formats (src/sheets/model.ts
- * valueFormat, PROGRESS_FORMAT); the report reads those very format strings rather than keeping a
- * second idea of how a target is displayed, so a figure in the report is the figure in the cell.
+ * Figures as the target sheets show them. A sheet's cell holds a figure in the unit the plan prints
+ * (value ÷ cellScale(): 0.575 for 0.575亿元, 0.95 for 95 %) under a plain number format
+ * (src/sheets/model.ts valueFormat, PROGRESS_FORMAT); the report reads those very format strings
+ * rather than keeping a second idea of how a target is displayed, so a figure in the report is the
+ * figure in the cell. Figures from the method (assess, the catalogue, the CSV) are in method units
+ * (元, 件, percent points); methodRow() gives them in cell units already.
  */
 import type { Target } from "../core/catalog/schema";
-import { PROGRESS_FORMAT, valueFormat } from "../sheets/model";
+import { PROGRESS_FORMAT, toCell, valueFormat } from "../sheets/model";
 
 export interface NumberShape {
-  /** The value is divided by this before display (万 → 10⁴, 亿 → 10⁸). */
-  divisor: number;
   decimals: number;
   /** Thousands separators (#,##0). */
   grouping: boolean;
-  /** The literal text after the number ("万件", "%"), "" when none. */
+  /** The literal text after the number ("万件", "分"), "" when none. */
   suffix: string;
-  /** The format multiplies by 100 (0.0%). */
+  /** The format multiplies by 100 and shows "%" (0.0%). */
   percent: boolean;
 }
 
 /**
- * The shapes valueFormat and PROGRESS_FORMAT produce: `#,##0[.000]`, `0.0"%"`, `0!.0,"万件"`,
- * `#,##0.00,,"亿元"`, `0.0%`. Anything else is an error, so a new format in the sheets fails the
- * report's tests instead of printing a different figure.
+ * The shapes valueFormat and PROGRESS_FORMAT produce: `#,##0[.00]`, `0.000"亿元"`, `0.0"分"`,
+ * `0.0%`. Anything else is an error, so a new format in the sheets fails the report's tests instead
+ * of printing a different figure (the `!` escapes and thousands scaling of earlier sheets too: the
+ * sheets no longer write them, and the scale now lives in the cell's value).
  */
 export function parseNumberFormat(format: string): NumberShape {
-  const m = /^(#,##)?0(?:(\.)(0+)|(!\.)(0+))?(,*)(%)?(?:"([^"]*)")?$/.exec(format);
+  const m = /^(#,##)?0(?:\.(0+))?(%)?(?:"([^"]*)")?$/.exec(format);
   if (!m) throw new Error(`unsupported number format ${format}`);
-  const [, group, dot, decimals, litDot, litDigits, commas, pct, suffix] = m;
-  // `0!.0,` shows a literal "." before the last digit: one more division by 10 per digit after it.
-  const shift = litDot ? litDigits.length : 0;
+  const [, group, decimals, pct, suffix] = m;
   return {
-    divisor: 1000 ** commas.length * 10 ** shift,
-    decimals: dot ? decimals.length : shift,
+    decimals: decimals ? decimals.length : 0,
     grouping: Boolean(group),
     suffix: suffix ?? "",
     percent: Boolean(pct),
   };
 }
 
-/** Rounds half away from zero, as Excel displays. */
+/**
+ * Rounds half away from zero, as Excel displays: Excel sees 15 significant digits, so binary noise
+ * (0.9875 × 1000 = 987.4999…) does not turn a half down.
+ */
 function fixed(value: number, decimals: number): string {
   const f = 10 ** decimals;
-  const r = (Math.sign(value) * Math.round(Math.abs(value) * f + 1e-9)) / f;
+  const r = (Math.sign(value) * Math.round(Number((Math.abs(value) * f).toPrecision(15)))) / f;
   return (Object.is(r, -0) ? 0 : r).toFixed(decimals);
 }
 
@@ -52,34 +54,38 @@ function group(digits: string): string {
   return sign + body + (frac != null ? `.${frac}` : "");
 }
 
-/** The number as the format shows it, without its literal suffix. */
-export function formatNumberAs(shape: NumberShape, value: number, withGrouping = shape.grouping): string {
-  const scaled = shape.percent ? value * 100 : value / shape.divisor;
-  const text = fixed(scaled, shape.decimals);
+/** A cell's value as the format shows it, without its literal suffix or "%". */
+export function formatNumberAs(shape: NumberShape, cellValue: number, withGrouping = shape.grouping): string {
+  const text = fixed(shape.percent ? cellValue * 100 : cellValue, shape.decimals);
   return withGrouping ? group(text) : text;
 }
 
-/** The unit a target's figures are shown in: the plan's scaled unit (万件, 亿元) where it writes one. */
+/** The unit a target's figures are shown in: the plan's scaled unit (万件, 亿元) where it writes one, "%" for percentages. */
 export function displayUnit(t: Target): string {
   if (t.kind === "milestone") return "";
   return parseNumberFormat(valueFormat(t)).suffix || t.unit;
 }
 
-/** A figure for a table cell: as the sheet's cell shows it, the unit left to the unit column. */
+/** A cell's value (cell units, as methodRow gives it) for a table cell: as the cell shows it, the unit left to the unit column. */
+export function cellFigure(t: Target, cellValue: number | null | undefined): string {
+  if (cellValue == null || !Number.isFinite(cellValue)) return "—";
+  if (t.kind === "milestone") return cellValue >= 1 ? "✓" : "✗";
+  return formatNumberAs(parseNumberFormat(valueFormat(t)), cellValue);
+}
+
+/** A figure in method units (元, 件, percent points) for a table cell, as the cell holding it shows it. */
 export function tableFigure(t: Target, value: number | null | undefined): string {
-  if (value == null || !Number.isFinite(value)) return "—";
-  if (t.kind === "milestone") return value >= 1 ? "✓" : "✗";
-  return formatNumberAs(parseNumberFormat(valueFormat(t)), value);
+  return cellFigure(t, value == null || !Number.isFinite(value) ? null : toCell(t, value));
 }
 
 /**
- * A figure in running text, with its unit: the sheet's rounding and scale, written the way official
- * prose writes numbers (no thousands separators: 60000件, 0.58亿元, 18.0%).
+ * A figure in method units in running text, with its unit: the sheet's scale and rounding, written
+ * the way official prose writes numbers (no thousands separators: 60000件, 0.575亿元, 18.0%).
  */
 export function proseFigure(t: Target, value: number): string {
   const shape = parseNumberFormat(valueFormat(t));
   const unit = shape.suffix || t.unit;
-  return formatNumberAs(shape, value, false) + unit;
+  return formatNumberAs(shape, toCell(t, value) as number, false) + unit;
 }
 
 const PROGRESS_SHAPE = parseNumberFormat(PROGRESS_FORMAT);

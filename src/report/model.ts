@@ -19,8 +19,8 @@ import {
 } from "../core/method/method";
 import { DEFAULT_SETTINGS, type MethodSettings } from "../core/method/settings";
 import { methodRow } from "../sheets/method-row";
-import { planYears } from "../sheets/model";
-import { displayUnit, formatShare, tableFigure } from "./display";
+import { cellScale, planYears } from "../sheets/model";
+import { cellFigure, displayUnit, formatShare, tableFigure } from "./display";
 import { figure, type ReportLang, TEXT } from "./text";
 
 export type { ReportLang } from "./text";
@@ -282,9 +282,10 @@ function targetReport(
   const status: StatusCode | "na" = a ? a.status : "na";
   const statusText = status === "na" ? T.na : STATUS_LABELS[status][lang];
   const latestYear = typeof row?.latestYear === "number" ? row.latestYear : null;
+  // methodRow gives figures as the cells hold them (value ÷ cellScale); assess() in method units.
   const num = (v: unknown) => (typeof v === "number" ? v : null);
-  const expected = num(row?.expected);
-  const latest = num(row?.latest);
+  const expectedCell = num(row?.expected);
+  const latestCell = num(row?.latest);
   const progress = num(row?.progress);
 
   let cells: string[] | null = null;
@@ -296,12 +297,12 @@ function targetReport(
       unit ? T.unit(unit) : "—",
       target.base?.value != null ? `${tableFigure(target, target.base.value)}\n${T.inYear(target.base.year)}` : "—",
       targetCell(target, lang),
-      latest == null
+      latestCell == null
         ? "—"
         : latestYear != null && latestYear !== asOf
-          ? `${tableFigure(target, latest)}\n${T.inYear(latestYear)}`
-          : tableFigure(target, latest),
-      tableFigure(target, expected),
+          ? `${cellFigure(target, latestCell)}\n${T.inYear(latestYear)}`
+          : cellFigure(target, latestCell),
+      cellFigure(target, expectedCell),
       formatShare(progress),
       statusText,
     ];
@@ -317,7 +318,8 @@ function targetReport(
       year: a.year,
       due: dueYear(ref),
       achieved: a.achieved,
-      expected,
+      // Back to method units, beside the achieved value it is compared with.
+      expected: expectedCell == null ? null : expectedCell * cellScale(target),
       completion: a.completion,
       projected: a.projected,
       baseline: a.baseline,

@@ -19,7 +19,7 @@ export interface SentenceInput {
   year: number;
   due: number;
   achieved: number;
-  /** 序时进度 as the sheet shows it (null where the sheet shows none). */
+  /** 序时进度 in method units, the value the sheet shows (null where the sheet shows none). */
   expected: number | null;
   completion: number | null;
   projected: number | null;

@@ -3,10 +3,10 @@ import { bundledCatalog } from "../../src/core/catalog/bundled";
 import type { Observation } from "../../src/core/method/method";
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import { decodeCsv, readReportActuals } from "../../src/report/actuals";
-import { formatShare, parseNumberFormat, proseFigure, tableFigure } from "../../src/report/display";
+import { cellFigure, formatShare, parseNumberFormat, proseFigure, tableFigure } from "../../src/report/display";
 import { buildReport, pickLang, ReportInputError } from "../../src/report/model";
 import { methodRow } from "../../src/sheets/method-row";
-import { planYears, valueFormat } from "../../src/sheets/model";
+import { cellScale, planYears, valueFormat } from "../../src/sheets/model";
 
 const catalog = bundledCatalog();
 const actuals = (rows: Array<[string, number, number]>) => {
@@ -68,7 +68,10 @@ describe("the sentences and the table (Chinese)", () => {
     const later = buildReport(catalog, {
       plans: ["JZ"],
       year: 2025,
-      actuals: actuals([["JZ-18", 2024, 100], ["JZ-18", 2025, 90]]),
+      actuals: actuals([
+        ["JZ-18", 2024, 100],
+        ["JZ-18", 2025, 90],
+      ]),
     });
     expect(row(later, "JZ-18").sentence).toBe(
       "截至2025年底，知识产权转化效益为90（定性目标，规划未给出数值），较2024年（100）有所下降，出现倒退。",
@@ -105,15 +108,33 @@ describe("the sentences and the table (Chinese)", () => {
   });
 
   it("shows in every table cell exactly what methodRow (the sheets' reference) gives, in the sheet's format", () => {
-    const plan = report.plans[0].plan;
-    const years = planYears(plan).filter((y) => y <= 2024);
-    for (const t of report.plans[0].tableRows) {
-      const want = methodRow(plan, t.target, years, typed.get(t.target.id) ?? [], DEFAULT_SETTINGS);
-      expect(t.cells![5]).toBe(typeof want.latest === "number" ? tableFigure(t.target, want.latest) : "—");
-      expect(t.cells![6]).toBe(typeof want.expected === "number" ? tableFigure(t.target, want.expected) : "—");
-      expect(t.cells![7]).toBe(typeof want.progress === "number" ? formatShare(want.progress) : "—");
-      expect(t.cells![8]).toBe(want.status);
+    // methodRow gives figures in the unit the cells hold (0.85 for 0.85亿元, 0.9 for 90 %).
+    const scaled = actuals([
+      ["XZ-05", 2024, 70000000],
+      ["XZ-05", 2025, 85000000],
+      ["XZ-12", 2025, 300000],
+      ["XZ-14", 2024, 90],
+      ["XZ-14", 2025, 92.25],
+    ]);
+    const xz = buildReport(catalog, { plans: ["XZ"], year: 2025, actuals: scaled });
+    let checked = 0;
+    for (const [r, given, year] of [
+      [report, typed, 2024],
+      [xz, scaled, 2025],
+    ] as const) {
+      const plan = r.plans[0].plan;
+      const years = planYears(plan).filter((y) => y <= year);
+      for (const t of r.plans[0].tableRows) {
+        const want = methodRow(plan, t.target, years, given.get(t.target.id) ?? [], DEFAULT_SETTINGS);
+        expect(t.cells![5]).toBe(typeof want.latest === "number" ? cellFigure(t.target, want.latest) : "—");
+        expect(t.cells![6]).toBe(typeof want.expected === "number" ? cellFigure(t.target, want.expected) : "—");
+        expect(t.cells![7]).toBe(typeof want.progress === "number" ? formatShare(want.progress) : "—");
+        expect(t.cells![8]).toBe(want.status);
+        if (typeof want.latest === "number" && cellScale(t.target) !== 1) checked++;
+      }
     }
+    expect(checked).toBe(3); // XZ-05 (亿元), XZ-12 (万元), XZ-14 (%)
+    expect(row(xz, "XZ-14").cells!.slice(2, 7)).toEqual(["%", "—", "95.0\n2026年", "92.3", "—"]);
   });
 });
 
@@ -121,20 +142,41 @@ describe("scaled units, yearly kinds, ranges and milestones past due", () => {
   it("writes 万元/亿元 figures as the plan does (XZ-05 in 亿元)", () => {
     const r = buildReport(catalog, { plans: ["XZ"], year: 2025, actuals: actuals([["XZ-05", 2025, 85000000]]) });
     // method.md §11: E = 8583.33万, pace 0.971 → 基本符合预期.
+    // The sheet holds 0.575 / 1 / 0.85 under 0.000"亿元" (the plan prints 0.575亿元): three decimals.
     expect(row(r, "XZ-05").sentence).toBe(
-      "截至2025年底，专利质押融资登记累计金额0.85亿元，为2026年目标1.00亿元的85.0%，低于序时进度（0.86亿元），进度基本符合预期；按现有趋势2026年预计达到0.99亿元。",
+      "截至2025年底，专利质押融资登记累计金额0.850亿元，为2026年目标1.000亿元的85.0%，低于序时进度（0.858亿元），进度基本符合预期；按现有趋势2026年预计达到0.988亿元。",
     );
     expect(row(r, "XZ-05").cells).toEqual([
       "5",
       "专利质押融资登记累计金额",
       "亿元",
-      "0.58\n2023年",
-      "1.00\n2026年",
-      "0.85",
-      "0.86",
+      "0.575\n2023年",
+      "1.000\n2026年",
+      "0.850",
+      "0.858",
       "64.7%",
       "基本符合预期",
     ]);
+    // A conflict's other figure (in 元 in the plan data) is written as the sheet would show it.
+    expect(r.plans[0].conflicts.filter((c) => c.target.id === "XZ-05").map((c) => c.text.slice(c.text.lastIndexOf("（")))).toEqual([
+      "（另一处数字：0.500亿元）",
+      "（另一处数字：0.800亿元）",
+    ]);
+  });
+
+  it("writes percent targets as the sheet's 0.0% shows them, from percent points in the CSV (XZ-14)", () => {
+    // The CSV (method units) says 90 and 92.25 percent points; the sheet holds 0.9 and 0.9225.
+    const r = buildReport(catalog, {
+      plans: ["XZ"],
+      year: 2025,
+      actuals: actuals([
+        ["XZ-14", 2024, 90],
+        ["XZ-14", 2025, 92.25],
+      ]),
+    });
+    expect(row(r, "XZ-14").sentence).toMatch(/^截至2025年底，知识产权行政执法案件按期结案率92\.3%，为2026年目标95\.0%的97\.1%/);
+    const en = buildReport(catalog, { plans: ["XZ"], year: 2025, lang: "en", actuals: actuals([["XZ-14", 2025, 92.25]]) });
+    expect(row(en, "XZ-14").sentence).toMatch(/: 92\.3% by the end of 2025, 97\.1% of the 2026 target of 95\.0%/);
   });
 
   it("states a yearly target against its yearly bar (JY-18, 18 of 20 in 2021)", () => {
@@ -201,13 +243,25 @@ describe("figures as the sheets format them", () => {
   });
 
   it("scales, rounds half away from zero and groups as Excel shows", () => {
-    expect(tableFigure(target("XZ-05"), 57500000)).toBe("0.58");
-    expect(proseFigure(target("XZ-05"), 57500000)).toBe("0.58亿元");
+    // Figures in method units (元, 件, percent points) shown as the cell holding value ÷ cellScale shows them.
+    expect(tableFigure(target("XZ-05"), 57500000)).toBe("0.575");
+    expect(proseFigure(target("XZ-05"), 57500000)).toBe("0.575亿元");
+    expect(tableFigure(target("XZ-05"), 98750000)).toBe("0.988");
+    expect(cellFigure(target("XZ-05"), 0.9875)).toBe("0.988");
+    expect(proseFigure(target("HN-04"), 1121000)).toBe("112.1万件");
+    expect(proseFigure(target("XZ-12"), 1000000)).toBe("100.0万元");
+    expect(tableFigure(target("XZ-14"), 95)).toBe("95.0");
+    expect(proseFigure(target("XZ-14"), 92.25)).toBe("92.3%");
+    expect(cellFigure(target("XZ-14"), 0.9225)).toBe("92.3");
+    expect(proseFigure(target("HN-15"), 86.35)).toBe("86.4分");
     expect(tableFigure(target("JZ-05"), 61136.333)).toBe("61,136");
     expect(tableFigure(target("JZ-05"), 2.5)).toBe("3");
     expect(proseFigure(target("JZ-05"), 1234567)).toBe("1234567件");
     expect(formatShare(0.6020692399522483)).toBe("60.2%");
     expect(() => parseNumberFormat("[Red]0.00")).toThrow(/unsupported/);
+    // Formats the sheets no longer write (LibreOffice misreads them) are refused, not half-understood.
+    expect(() => parseNumberFormat('#,##0.00,,"亿元"')).toThrow(/unsupported/);
+    expect(() => parseNumberFormat('0!.0,"万件"')).toThrow(/unsupported/);
   });
 
   it("picks a language out of the plan data's bilingual text", () => {
@@ -227,9 +281,13 @@ describe("bad input is refused in Chinese and English", () => {
   });
 
   it("a year outside the chosen plans", () => {
+    // The years of JZ's sheet: from its earliest base year (2022, JZ-05) to the period's end.
+    expect(planYears(catalog.plan("JZ")!)[0]).toBe(2022);
     expect(() => buildReport(catalog, { plans: ["JZ"], year: 2040, actuals: none })).toThrow(
-      /超出所选规划的年份范围 2023–2035 .* outside the years of the chosen plans/,
+      /超出所选规划的年份范围 2022–2035 .* outside the years of the chosen plans \(2022–2035\)/,
     );
+    expect(() => buildReport(catalog, { plans: ["JZ"], year: 2021, actuals: none })).toThrow(/2022–2035/);
+    expect(buildReport(catalog, { plans: ["JZ"], year: 2022, actuals: none }).year).toBe(2022);
     expect(() => buildReport(catalog, { plans: ["JY"], year: 2024, actuals: none })).toThrow(ReportInputError);
   });
 
