@@ -226,3 +226,16 @@ describe("parseActualsCsv", () => {
     });
   });
 });
+
+describe("the years an import accepts", () => {
+  it("include every year the plan's sheet has a column for (base years, the year before a 新增 count starts)", () => {
+    const catalog = bundledCatalog();
+    for (const plan of catalog.plans) {
+      const id = plan.targets[0].id;
+      const text = ["id,year,value", ...planYears(plan).map((y) => `${id},${y},1`)].join("\n");
+      const { rows, problems } = parseActualsCsv(text, catalog);
+      expect(problems.filter((p) => !/never counts|不计入/.test(p))).toEqual([]);
+      expect(rows.map((r) => r.year)).toEqual(planYears(plan));
+    }
+  });
+});
