@@ -9,7 +9,6 @@
 import { bundledCatalog } from "../core/catalog/bundled";
 import type { Catalog } from "../core/catalog/catalog";
 import { normalizeId } from "../core/catalog/catalog";
-import { cellNumber } from "../core/method/input";
 import { MethodError, type Observation } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { a1, a1Block, isActualKey, keyOfHeader, yearOfKey } from "../sheets/columns";
@@ -18,6 +17,7 @@ import { buildWorkbookModel, markNameOf, OVERVIEW_MARK } from "../sheets/model";
 import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
 import { foreignNamesNote, planLambdaNames } from "./lambda-names";
 import { type Marks, resolveMarks } from "./marks";
+import { actualInMethodUnits, actualsInCellUnits, rowScale } from "./units";
 import {
   type Cell,
   type FilterCriteria,
@@ -338,11 +338,13 @@ export interface ReadActualsOptions {
 }
 
 /**
- * The actuals typed in the add-in's sheets, by target id, read in two syncs. Cells are untrusted
- * text: each goes through cellNumber(); what it refuses is reported, not guessed.
+ * The actuals typed in the add-in's sheets, by target id, in the method's units (元, 件, percent
+ * points), read in two syncs. Cells are untrusted text: each goes through cellNumber(); what it
+ * refuses is reported, not guessed.
  */
 export async function readActuals(options: ReadActualsOptions = {}): Promise<Map<string, Observation[]>> {
   const run = options.run ?? excelRun;
+  const catalog = options.catalog ?? bundledCatalog();
   return run(async (context) => {
     const sync = async () => {
       await context.sync();
@@ -357,15 +359,21 @@ export async function readActuals(options: ReadActualsOptions = {}): Promise<Map
       const keys = table.header.map(keyOfHeader);
       const idCol = keys.indexOf("id");
       if (idCol < 0) continue;
+      // Cells hold the plan's unit (0.575 for 0.575亿元, 0.95 for 95 %); a sheet of an earlier
+      // version, not yet refreshed, still holds the method's units.
+      const cellUnits = actualsInCellUnits(keys);
+      const scaleCol = keys.indexOf("scale");
       (table.body ?? []).forEach((row, i) => {
         const raw = String(row[idCol] ?? "").trim();
         if (!raw) return;
         const id = normalizeId(raw);
+        const target = catalog.get(id)?.target;
+        const scale = cellUnits ? rowScale(target, scaleCol < 0 ? undefined : row[scaleCol]) : 1;
         const list = out.get(id) ?? [];
         keys.forEach((key, j) => {
           if (!key || !isActualKey(key)) return;
           try {
-            const value = cellNumber(row[j] as string | number | boolean);
+            const value = actualInMethodUnits(row[j] as string | number | boolean, scale, target);
             if (value != null) list.push({ year: yearOfKey(key), value });
           } catch (e) {
             if (!(e instanceof MethodError)) throw e;
