@@ -42,3 +42,30 @@ export function rowScale(target: Target | undefined, scaleCell: unknown): number
   if (target) return cellScale(target);
   return typeof scaleCell === "number" && Number.isFinite(scaleCell) && scaleCell > 0 ? scaleCell : 1;
 }
+
+/**
+ * Refused before anything is written: a sheet of an earlier version holds formulas in actual cells
+ * whose unit changes. Their value cannot be converted without replacing what the official typed,
+ * and a formula written into a mostly empty table column may fill down over it (calculated columns).
+ */
+export class OldUnitsFormulaError extends Error {
+  readonly code = "OldUnitsFormula";
+  readonly zh: string;
+  readonly en: string;
+  constructor(
+    readonly sheetName: string,
+    readonly cells: Array<{ id: string; year: number; address: string; scale: number }>,
+  ) {
+    super("");
+    const listZh = cells.map((c) => `${c.address}（${c.id} ${c.year}年，除以 ${c.scale}）`).join("、");
+    const listEn = cells.map((c) => `${c.address} (${c.id} ${c.year}, divide by ${c.scale})`).join(", ");
+    this.zh =
+      `工作表“${sheetName}”由旧版本生成，实际值按基本单位（元、件、百分点）填写，需换算为本表单位，但以下单元格是公式，无法自动换算：${listZh}。` +
+      "未写入任何内容。请先把这些公式剪切到实际值列以外（例如您自己的列），刷新后再放回原处，并按括号中的数除以相应倍数。";
+    this.en =
+      `Sheet "${sheetName}" was made by an earlier version, whose actuals are in base units (元, 件, percent points) and must be converted to the sheet's unit, but these cells hold formulas that cannot be converted automatically: ${listEn}. ` +
+      "Nothing was written. Cut these formulas out of the actual columns (into a column of your own, say), refresh, then put them back, divided as the list says.";
+    this.message = `${this.zh} / ${this.en}`;
+    this.name = "OldUnitsFormulaError";
+  }
+}
