@@ -91,6 +91,27 @@ describe("a sheet of the previous version (actuals in base units)", () => {
     expect(valueOf(t, "XZ-14", "2024年实际")).toBe(0.95);
   });
 
+  it("converts once even when the official filters the table, or a refresh is cut off and run again", async () => {
+    const wb = new FakeWorkbook();
+    wb.payloadLimit = 80_000;
+    await oldLayoutXZ(wb, { "XZ-05": { 2024: 80000000 }, "XZ-14": { 2025: 95 }, "XZ-01": { 2024: 1810 } });
+    const t = tableOf(wb, "XZ");
+    wb.filter(t, "2024年实际", (v) => v !== "");
+    const controller = new AbortController();
+    // Sync 3 reads the old table's formulas; cancel after the first write request.
+    const cut = await write(wb, ["XZ"], { requestLimit: 50_000, signal: controller.signal, onProgress: (p) => p.done === 4 && controller.abort() });
+    expect(cut.cancelled).toBe(true);
+    // The technical columns go in before any converted figure, so the next refresh sees a new sheet.
+    expect(t.headers()).toContain("比例 scale");
+    expect(valueOf(t, "XZ-05", "2024年实际")).toBe(0.8); // converted in the request that went out
+    const again = await write(wb, ["XZ"], { requestLimit: 50_000 });
+    expect(again.cancelled).toBe(false);
+    expect(valueOf(t, "XZ-05", "2024年实际")).toBe(0.8);
+    expect(valueOf(t, "XZ-14", "2025年实际")).toBe(0.95);
+    expect(valueOf(t, "XZ-01", "2024年实际")).toBe(1810);
+    expect(t.sheet.hiddenRows.size).toBe(t.rows - 2); // the official's filter is back
+  });
+
   it("refuses, writing nothing, where a typed actual that changes unit is a formula", async () => {
     const wb = new FakeWorkbook();
     await oldLayoutXZ(wb, { "XZ-05": { 2024: 80000000 } }, { "XZ-05": { 2025: "=50000000+7500000" } });
