@@ -355,6 +355,8 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
   const firstRow = found.top + 1;
   const n = all.length;
 
+  // After the added columns (the parameter and helper columns among them): should a refresh be cut
+  // off after the converted figures went out, the table already reads as new, and is not converted twice.
   if (!actualsInCellUnits(found.header.map(keyOfHeader))) {
     const converted = convertOldActuals(found, sheet, roles, (key) => found.left + col(key));
     ops.push(...converted.ops);
