@@ -14,3 +14,4 @@ export {
   WRITE_EXCEL_API,
   writeOrRefreshSheets,
 } from "./workbook";
+export { OldUnitsFormulaError } from "./units";

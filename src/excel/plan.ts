@@ -8,6 +8,7 @@
  * - a target the plan dropped keeps its row, flagged; nothing is deleted.
  */
 import { normalizeId } from "../core/catalog/catalog";
+import { MethodError } from "../core/method/method";
 import {
   a1,
   a1Block,
@@ -17,11 +18,13 @@ import {
   headerOf,
   isActualKey,
   keyOfHeader,
+  yearOfKey,
   roleOf,
 } from "../sheets/columns";
 import { a1Refs, DROPPED_LABEL, type RowRefs, tableRefs } from "../sheets/formulas";
 import {
   catalogValues,
+  cellScale,
   type CellValue,
   columnFormat,
   type ConditionalFormatSpec,
@@ -33,6 +36,7 @@ import {
   quoteSheet,
   type SheetRow,
 } from "../sheets/model";
+import { actualInMethodUnits, actualsInCellUnits, OldUnitsFormulaError, tidy } from "./units";
 
 export type Cell = string | number | boolean;
 export type Matrix = Cell[][];
@@ -91,6 +95,8 @@ export interface FoundTable {
   markNeedsUpdate: boolean;
   /** The mark shows in the Name Manager: hide it (without deleting it). */
   markVisible?: boolean;
+  /** Body formulas, read only for a table of an earlier version whose actuals change unit. */
+  formulas?: Cell[][];
 }
 
 export interface PlanOutcome {
@@ -349,6 +355,14 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
   const firstRow = found.top + 1;
   const n = all.length;
 
+  // After the added columns (the parameter and helper columns among them): should a refresh be cut
+  // off after the converted figures went out, the table already reads as new, and is not converted twice.
+  if (!actualsInCellUnits(found.header.map(keyOfHeader))) {
+    const converted = convertOldActuals(found, sheet, roles, (key) => found.left + col(key));
+    ops.push(...converted.ops);
+    notes.push(...converted.notes);
+  }
+
   // The actual columns must stand side by side, in year order, for the formulas' year ranges.
   const yearCols = sheet.years.map((y) => col(`actual:${y}`));
   const contiguous = yearCols.every((c, i) => i === 0 || c === yearCols[i - 1] + 1);
@@ -438,6 +452,84 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
     },
     source: overviewSource({ planId: sheet.plan.id, sheetName: name, tableName: table, top: found.top, left: found.left, header }, n, sheet.mode),
   };
+}
+
+/**
+ * A table written before the scale column holds typed actuals in the method's units (80000000 for
+ * 0.8亿元, 95 for 95 %); the new formulas read them in the cell's unit (cellScale). Each typed figure
+ * of a target whose unit changes is written back once, divided by that factor: its meaning is kept,
+ * and the notes list every cell converted. A formula in such a cell refuses the whole refresh
+ * (OldUnitsFormulaError): its value cannot change without replacing what the official typed. Rows
+ * of targets the plan dropped are left as they are (their unit is unknown) and named in the notes.
+ */
+function convertOldActuals(
+  found: FoundTable,
+  sheet: PlanSheet,
+  roles: RowRole[],
+  column: (key: ColumnKey) => number,
+): { ops: WriteOp[]; notes: string[] } {
+  const body = found.body ?? [];
+  const oldKeys = found.header.map(keyOfHeader);
+  const actualCols = oldKeys.flatMap((k, o) => (k && isActualKey(k) && sheet.years.includes(yearOfKey(k)) ? [{ key: k, o }] : []));
+  const formulaCells: Array<{ id: string; year: number; address: string; scale: number }> = [];
+  const done: string[] = [];
+  const doneEn: string[] = [];
+  const left: string[] = [];
+  const writes = new Map<ColumnKey, Map<number, Cell>>();
+  roles.forEach((r, i) => {
+    if (r.kind === "user") return;
+    for (const { key, o } of actualCols) {
+      const raw = body[i]?.[o];
+      const formula = found.formulas?.[i]?.[o];
+      const isFormula = typeof formula === "string" && formula.startsWith("=");
+      if (!isFormula && (raw == null || raw === "")) continue;
+      const address = a1(found.top + 1 + i, column(key));
+      const year = yearOfKey(key);
+      if (r.kind === "dropped") {
+        left.push(`${r.id} ${year} ${address}`);
+        continue;
+      }
+      const target = r.row.target;
+      const scale = cellScale(target);
+      if (scale === 1) continue;
+      if (isFormula) {
+        formulaCells.push({ id: target.id, year, address, scale });
+        continue;
+      }
+      let value: number | null;
+      try {
+        value = actualInMethodUnits(raw, 1, target);
+      } catch (e) {
+        if (!(e instanceof MethodError)) throw e;
+        left.push(`${target.id} ${year} ${address}`);
+        continue;
+      }
+      if (value == null) continue;
+      const cell = tidy(value / scale);
+      const perColumn = writes.get(key) ?? new Map<number, Cell>();
+      perColumn.set(i, cell);
+      writes.set(key, perColumn);
+      done.push(`${address}（${target.id} ${year}年）${raw} → ${cell}`);
+      doneEn.push(`${address} (${target.id} ${year}) ${raw} → ${cell}`);
+    }
+  });
+  if (formulaCells.length) throw new OldUnitsFormulaError(found.sheetName, formulaCells);
+  const ops: WriteOp[] = [];
+  for (const [key, rows] of writes) ops.push(...columnRuns(found.sheetName, found.top + 1, column(key), roles.length, (i) => rows.get(i), "formulas"));
+  const notes: string[] = [];
+  if (done.length) {
+    notes.push(
+      `本表由旧版本生成，实际值原按基本单位（元、件、百分点）填写，已换算为本表单位，数值含义不变：${done.join("；")} / ` +
+        `This sheet was made by an earlier version with actuals in base units (元, 件, percent points); they were converted to the sheet's unit, meaning unchanged: ${doneEn.join("; ")}`,
+    );
+  }
+  if (left.length) {
+    notes.push(
+      `⚠ 旧版本工作表中以下实际值未换算（非数字，或该指标已不在规划中），请按“单位”列核对：${left.join("、")} / ` +
+        `These actuals of a sheet from an earlier version were not converted (not a number, or the target is no longer in the plan); check them against the Unit column: ${left.join(", ")}`,
+    );
+  }
+  return { ops, notes };
 }
 
 /** Writes of one column, one per run of consecutive rows that have something to write. */

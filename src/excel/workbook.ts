@@ -5,19 +5,20 @@
  *
  * Sync budget: 1 sync to find the add-in's sheets (its marks and the tables), 1 to read them, then
  * 1 per write chunk (one for all five plans; more only when a plan's writes pass the request limit).
+ * A sheet of an earlier version whose actuals change unit costs one more read, once.
  */
 import { currentCatalog } from "../office/plan-store";
 import type { Catalog } from "../core/catalog/catalog";
 import { normalizeId } from "../core/catalog/catalog";
-import { cellNumber } from "../core/method/input";
 import { MethodError, type Observation } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { a1, a1Block, isActualKey, keyOfHeader, yearOfKey } from "../sheets/columns";
 import type { SheetMode } from "../sheets/formulas";
-import { buildWorkbookModel, markNameOf, OVERVIEW_MARK } from "../sheets/model";
+import { buildWorkbookModel, cellScale, markNameOf, OVERVIEW_MARK } from "../sheets/model";
 import { applyOps, cellsOf, chunkOps, REQUEST_LIMIT } from "./apply";
 import { foreignNamesNote, planLambdaNames } from "./lambda-names";
 import { type Marks, resolveMarks } from "./marks";
+import { actualInMethodUnits, actualsInCellUnits, rowScale } from "./units";
 import {
   type Cell,
   type FilterCriteria,
@@ -226,6 +227,23 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     else total--;
     if (chartsRead) chartNames = chartsRead.items.map((c) => c.name);
 
+    // Once per sheet of an earlier version whose actuals change unit: its formulas, so that a
+    // formula is never replaced by a converted value (see convertOldActuals in plan.ts).
+    const oldFormulas = new Map<string, Excel.Range>();
+    for (const [planId, read] of reads) {
+      const mark = found.marks.plans.get(planId);
+      const plan = catalog.plan(planId);
+      if (!mark || !chosen.has(planId) || !plan || !plan.targets.some((t) => cellScale(t) !== 1)) continue;
+      const header = (read.header.values[0] ?? []).map(keyOfHeader);
+      if (!actualsInCellUnits(header) && (read.body?.values.length ?? 0) > 0) {
+        oldFormulas.set(planId, context.workbook.tables.getItem(mark.tableName).getDataBodyRange().load("formulas"));
+      }
+    }
+    if (oldFormulas.size) {
+      total++;
+      await sync();
+    }
+
     const model = buildWorkbookModel(catalog, planIds, {
       mode: options.mode,
       settings: options.settings,
@@ -244,7 +262,8 @@ export async function writeOrRefreshSheets(planIds: string[], options: RefreshOp
     for (const sheet of model.sheets) {
       const mark = found.marks.plans.get(sheet.plan.id);
       const read = reads.get(sheet.plan.id);
-      const planned = mark && read ? planRefresh(foundTable(sheet.plan.id, mark, read), sheet) : planNewSheet(sheet);
+      const formulas = oldFormulas.get(sheet.plan.id)?.formulas as Cell[][] | undefined;
+      const planned = mark && read ? planRefresh({ ...foundTable(sheet.plan.id, mark, read), formulas }, sheet) : planNewSheet(sheet);
       if (mark && read) {
         const f = filterOps(mark.tableName, read);
         ops.unshift(...f.before);
@@ -338,11 +357,13 @@ export interface ReadActualsOptions {
 }
 
 /**
- * The actuals typed in the add-in's sheets, by target id, read in two syncs. Cells are untrusted
- * text: each goes through cellNumber(); what it refuses is reported, not guessed.
+ * The actuals typed in the add-in's sheets, by target id, in the method's units (元, 件, percent
+ * points), read in two syncs. Cells are untrusted text: each goes through cellNumber(); what it
+ * refuses is reported, not guessed.
  */
 export async function readActuals(options: ReadActualsOptions = {}): Promise<Map<string, Observation[]>> {
   const run = options.run ?? excelRun;
+  const catalog = options.catalog ?? bundledCatalog();
   return run(async (context) => {
     const sync = async () => {
       await context.sync();
@@ -357,15 +378,21 @@ export async function readActuals(options: ReadActualsOptions = {}): Promise<Map
       const keys = table.header.map(keyOfHeader);
       const idCol = keys.indexOf("id");
       if (idCol < 0) continue;
+      // Cells hold the plan's unit (0.575 for 0.575亿元, 0.95 for 95 %); a sheet of an earlier
+      // version, not yet refreshed, still holds the method's units.
+      const cellUnits = actualsInCellUnits(keys);
+      const scaleCol = keys.indexOf("scale");
       (table.body ?? []).forEach((row, i) => {
         const raw = String(row[idCol] ?? "").trim();
         if (!raw) return;
         const id = normalizeId(raw);
+        const target = catalog.get(id)?.target;
+        const scale = cellUnits ? rowScale(target, scaleCol < 0 ? undefined : row[scaleCol]) : 1;
         const list = out.get(id) ?? [];
         keys.forEach((key, j) => {
           if (!key || !isActualKey(key)) return;
           try {
-            const value = cellNumber(row[j] as string | number | boolean);
+            const value = actualInMethodUnits(row[j] as string | number | boolean, scale, target);
             if (value != null) list.push({ year: yearOfKey(key), value });
           } catch (e) {
             if (!(e instanceof MethodError)) throw e;

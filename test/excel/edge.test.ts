@@ -5,6 +5,7 @@
  */
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import { readActuals, selectTarget, writeOrRefreshSheets, type ActualProblem } from "../../src/excel";
+import { columnLetters } from "../../src/sheets/columns";
 import { FakeWorkbook } from "../support/fake-excel";
 import { generatedCatalog } from "../sheets/support/generated-plan";
 import { ALL, rowOf, tableOf, valueOf, write } from "./helpers";
@@ -34,9 +35,30 @@ describe("readActuals", () => {
     expect(actuals.has("JZ-01")).toBe(false);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ planId: "JZ", sheetName: "焦作 JZ" });
-    expect(problems[0].address).toBe(`L${jz.top + 2 + rowOf(jz, "JZ-01")}`);
+    expect(problems[0].address).toBe(`${columnLetters(jz.headers().indexOf("2024年实际"))}${jz.top + 2 + rowOf(jz, "JZ-01")}`);
     expect(problems[0].zh).toContain("约2.5");
     expect(problems[0].en).toContain("not a number");
+  });
+
+  it("converts each typed figure from the cell's unit (亿元, Excel percentages) to the method's (元, percent points)", async () => {
+    const wb = new FakeWorkbook();
+    await write(wb, ["XZ"]);
+    const t = tableOf(wb, "XZ");
+    wb.type(t, rowOf(t, "XZ-05"), "2024年实际", 0.575); // 0.575亿元, as the plan prints it
+    wb.type(t, rowOf(t, "XZ-05"), "2025年实际", "0.8");
+    wb.type(t, rowOf(t, "XZ-14"), "2024年实际", 0.95); // typed 95% (or 95 in the percent cell)
+    wb.type(t, rowOf(t, "XZ-14"), "2025年实际", "96%"); // a text cell keeps the sign
+    wb.type(t, rowOf(t, "XZ-01"), "2024年实际", 1810); // 件: no conversion
+    const actuals = await readActuals({ run: wb.run });
+    expect(actuals.get("XZ-05")).toEqual([
+      { year: 2024, value: 57500000 },
+      { year: 2025, value: 80000000 },
+    ]);
+    expect(actuals.get("XZ-14")).toEqual([
+      { year: 2024, value: 95 },
+      { year: 2025, value: 96 },
+    ]);
+    expect(actuals.get("XZ-01")).toEqual([{ year: 2024, value: 1810 }]);
   });
 
   it("reads nothing from a workbook without the add-in's sheets", async () => {
@@ -56,7 +78,9 @@ describe("selectTarget", () => {
     expect(await selectTarget("hn-07", { run: wb.run })).toBe(true);
     const row = t.top + 2 + rowOf(t, "HN-07");
     expect(wb.activeSheet?.name).toBe("省规划");
-    expect(wb.selection).toEqual({ sheet: "省规划", address: `A${row}:${String.fromCharCode(64 + t.width)}${row}` });
+    // The table is wider than 26 columns: the row ends in a two-letter column (BJ), not past Z.
+    expect(t.width).toBeGreaterThan(26);
+    expect(wb.selection).toEqual({ sheet: "省规划", address: `A${row}:${columnLetters(t.width - 1)}${row}` });
   });
 
   it("answers false for an unknown id or a plan without a sheet", async () => {
@@ -96,8 +120,13 @@ describe("big plans", () => {
     expect(again.plans[0]).toMatchObject({ added: 0, kept: 2000, flagged: 0 });
     expect(valueOf(t, "GEN-2000", "2030年实际")).toBe(77);
     expect(rowOf(t, "GEN-2000")).toBe(0);
-    // Live formulas are short: the refresh fits the three-sync floor even at 2,000 targets.
-    expect(again.syncs).toBe(3);
+    // Bound raised from 3 to 5 (the one-formula-per-column layout): the refresh rewrites ~30 computed
+    // columns (8 visible, 23 helpers) in every row, and each live formula carries its structured
+    // references (Chinese headers, 3 bytes a character) — about 9.7 MB for 2,000 rows, so three write
+    // requests under the 4 MB we allow ourselves, after the find and read syncs. Each stays under 5 MB.
+    const requests = wb.requests.slice(-again.syncs);
+    expect(Math.max(...requests.map((r) => r.bytes))).toBeLessThan(5 * 1024 * 1024);
+    expect(again.syncs).toBeLessThanOrEqual(5);
   });
 
   it("keeps every request under a lower limit too (chunking splits single big writes)", async () => {
@@ -182,7 +211,11 @@ describe("modes and the overview", () => {
     const t = tableOf(wb, "XZ");
     expect(String(valueOf(t, "XZ-01", "进度 Progress"))).not.toContain("IP.");
     await write(wb, ["XZ"], { mode: "live" });
-    expect(String(valueOf(t, "XZ-01", "进度 Progress"))).toBe("=IFERROR(IP.PROGRESS([@[编号]],[@[2024年实际]:[2026年实际]],2026),\"\")");
+    // Every actual year (the base year's too), in the unit IP.* take (the row's ipScale); text passes through as text.
+    const years = "[@[2023年实际]:[2026年实际]]";
+    expect(String(valueOf(t, "XZ-01", "进度 Progress"))).toBe(
+      `=IFNA(IP.PROGRESS([@[编号]],IF(ISNUMBER(${years}),${years}*[@[函数比例 ipScale]],${years}&""),2026),"")`,
+    );
   });
 
   it("counts every plan with a sheet, and adds its chart once", async () => {
@@ -203,7 +236,7 @@ describe("modes and the overview", () => {
     const wb = new FakeWorkbook();
     await write(wb, ["HN"]);
     const t = tableOf(wb, "HN");
-    const status = String.fromCharCode(65 + t.headers().indexOf("状态 Status"));
+    const status = columnLetters(t.headers().indexOf("状态 Status"));
     expect(wb.sheet("总览").get(4, 2)?.formula).toBe(`=COUNTIF('河南 HN'!$${status}$8:$${status}$63,"已实现")`); // 56 targets: rows 8–63
   });
 });

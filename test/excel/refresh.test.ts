@@ -3,6 +3,7 @@
  * the first write, the sync budget, refreshes after the official rearranged the table, plan changes.
  */
 import type { PlanInput } from "../../src/core/catalog/schema";
+import { columnLetters } from "../../src/sheets/columns";
 import { FakeWorkbook } from "../support/fake-excel";
 import { ALL, catalog, revisedCatalog, rowOf, tableOf, valueOf, write } from "./helpers";
 
@@ -54,7 +55,8 @@ describe("first write", () => {
     const wb = new FakeWorkbook();
     await write(wb, ["XZ"], { mode: "live" });
     const t = tableOf(wb, "XZ");
-    expect(valueOf(t, "XZ-01", "状态 Status")).toBe("=IP.STATUS([@[编号]],[@[2024年实际]:[2026年实际]],2026)");
+    const years = "[@[2023年实际]:[2026年实际]]";
+    expect(valueOf(t, "XZ-01", "状态 Status")).toBe(`=IP.STATUS([@[编号]],IF(ISNUMBER(${years}),${years}*[@[函数比例 ipScale]],${years}&""),2026)`);
   });
 });
 
@@ -110,13 +112,16 @@ describe("refresh keeps every typed actual", () => {
     // The filter still hides what it hid (67 rows, 3 with a 2024 actual), and the formulas follow their rows.
     expect(t.sheet.hiddenRows.size).toBe(67 - 3);
     const r = t.top + 2 + rowOf(after, "JZ-05");
-    for (const header of ["最新年份 Latest year", "状态 Status"]) {
+    for (const header of ["最新年份 Latest year", "状态 Status", "辅:末填年 lastY"]) {
       const rows = [...String(valueOf(after, "JZ-05", header)).matchAll(/\$[A-Z]{1,3}(\d+)/g)].map((m) => Number(m[1]));
       expect(new Set(rows)).toEqual(new Set([r]));
     }
     // The actual columns moved one to the right with the official's column; the formulas follow.
-    const col2024 = String.fromCharCode(65 + after.headers().indexOf("2024年实际"));
-    expect(String(valueOf(after, "JZ-05", "最新年份 Latest year"))).toContain(`ISNUMBER($${col2024}${r})*2024`);
+    // (The latest year reads the helper column of the last typed year, which reads the actuals.)
+    const col2024 = columnLetters(after.headers().indexOf("2024年实际"));
+    const colLast = columnLetters(after.headers().indexOf("辅:末填年 lastY"));
+    expect(String(valueOf(after, "JZ-05", "最新年份 Latest year"))).toContain(`$${colLast}${r}`);
+    expect(String(valueOf(after, "JZ-05", "辅:末填年 lastY"))).toContain(`ISNUMBER($${col2024}${r})*2024`);
   });
 
   it("flags a dropped target, keeps its row and actuals, adds new targets, updates changed ones", async () => {

@@ -367,6 +367,24 @@ export class FakeWorkbook {
     insertTableColumn(this, table, index, header);
   }
 
+  /** Deletes the table column with this header, as an official would (cells to its right move left). */
+  deleteColumn(table: TableData, header: string): void {
+    const index = table.headers().indexOf(header);
+    if (index < 0) throw new FakeExcelError("InvalidArgument", `no column ${header}`);
+    const at = table.left + index;
+    const sheet = table.sheet;
+    for (let r = table.top; r <= table.bottom; r++) {
+      const row = [...sheet.cells.keys()].filter((k) => Number(k.split(",")[0]) === r).map((k) => Number(k.split(",")[1])).filter((c) => c >= at).sort((a, b) => a - b);
+      sheet.set(r, at, undefined);
+      for (const c of row) {
+        if (c === at) continue;
+        sheet.set(r, c - 1, sheet.get(r, c));
+        sheet.set(r, c, undefined);
+      }
+    }
+    table.width--;
+  }
+
   /** Deletes a sheet and its tables; names that pointed there turn into #REF! as in Excel. */
   deleteSheet(sheet: SheetData): void {
     const gone = this.tables.filter((t) => t.sheet === sheet).map((t) => t.name.toLowerCase());
