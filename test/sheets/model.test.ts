@@ -48,8 +48,8 @@ describe("layout", () => {
     expect(jz.columns.slice(0, visible.length)).toEqual(visible);
     const technical = jz.columns.slice(visible.length).map((c) => c.header);
     expect(technical.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `${2022 + i}年目标`));
-    expect(technical.slice(14, 20)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale"]);
-    expect(technical.slice(20).every((h) => h.startsWith("辅:"))).toBe(true);
+    expect(technical.slice(14, 21)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale", "基数容差 tau"]);
+    expect(technical.slice(21).every((h) => h.startsWith("辅:"))).toBe(true);
     expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
     // Every header maps back to its key (refresh recognises columns by their header).
     for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);
