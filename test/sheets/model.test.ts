@@ -1,6 +1,7 @@
 /** The pure sheet model: layout, names, title block, formats, notes, formulas' shape, overview. */
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
+import { importYears } from "../../src/sheets/actuals-csv";
 import { keyOfHeader } from "../../src/sheets/columns";
 import { PORTABLE_FUNCTIONS } from "./support/evaluate-sheet";
 import {
@@ -32,6 +33,13 @@ describe("layout", () => {
       XC: [2022, 2024],
       JY: [2019, 2022],
     });
+  });
+
+  it("every year column of a sheet is a year the actuals import accepts (JY's 2019, the year its 新增 count from)", () => {
+    for (const p of catalog.plans) {
+      const { first, last } = importYears(p);
+      expect([p.id, first <= planYears(p)[0], last >= (planYears(p).at(-1) as number)]).toEqual([p.id, true, true]);
+    }
   });
 
   it("orders the columns: catalogue, actuals, computed, quote and note, then the technical ones; 上限 only where a plan has ranges", () => {
