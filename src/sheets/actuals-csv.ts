@@ -138,13 +138,15 @@ export function csvRecords(text: string, separator: Separator = ","): Array<{ li
   return out.filter((r) => r.fields.some((f) => f.trim() !== ""));
 }
 
-/** The years a plan's sheet has, or will have, a column for: its earliest base year to its last target year. */
+/** The years a plan's sheet has, or will have, a column for: its earliest base year (or the year 新增 count from) to its last target year. */
 export function importYears(plan: Plan): { first: number; last: number } {
   // Every year the sheet has a column for (base years, the year before a 新增 count starts), and on.
   let first = Math.min(plan.period.start, planYears(plan)[0] ?? plan.period.start);
   let last = plan.period.end;
   for (const t of plan.targets) {
     if (t.base) first = Math.min(first, t.base.year);
+    // The year 新增 targets count from has a column on the sheet (planYears()): accept it too.
+    if (t.kind === "additions") first = Math.min(first, t.base?.year ?? plan.period.start - 1);
     if (t.target.year != null) last = Math.max(last, t.target.year);
     for (const m of t.milestones) last = Math.max(last, m.year);
   }

@@ -40,10 +40,11 @@ export type MilestoneKey = `milestone:${number}`;
 
 /**
  * Plain-value parameter columns the formulas read (grouped at the right): codes of the target's
- * kind, family and comparator, and its direction as a sign. Values, never formulas, so every row of
+ * kind, family and comparator, its direction as a sign, the cell scales, and τ (how far a base the
+ * plan derives may lie from the stored one, in method units: docs/method.md §2a). Values, never formulas, so every row of
  * a computed column can hold the same formula (Excel's calculated columns fill formulas down).
  */
-export type ParamKey = "kindCode" | "familyCode" | "comparatorCode" | "sign" | "scale" | "ipScale";
+export type ParamKey = "kindCode" | "familyCode" | "comparatorCode" | "sign" | "scale" | "ipScale" | "baseTolerance";
 
 /**
  * Technical computed columns (at the far right, grouped): intermediate results the portable
@@ -134,6 +135,7 @@ const PARAM_HEADERS: Record<ParamKey, [string, number]> = {
   sign: ["方向 sign", 6],
   scale: ["比例 scale", 10],
   ipScale: ["函数比例 ipScale", 10],
+  baseTolerance: ["基数容差 tau", 10],
 };
 
 const HELPER_HEADERS: Record<HelperKey, [string, number]> = {

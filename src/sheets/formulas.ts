@@ -140,6 +140,8 @@ interface Ctx {
   MXc: string | null;
   MX: string | null;
   DUE: string;
+  /** τ, the tolerance of a derived base (method units, 0 for a printed one). */
+  TAU: string;
   PBY: string;
   PBV: string;
   Y: string;
@@ -179,6 +181,7 @@ function context(input: FormulaInput): Ctx {
     MXc: input.hasMax ? c("targetMax") : null,
     MX: input.hasMax ? m(c("targetMax")) : null,
     DUE: c("due"),
+    TAU: c("baseTolerance"),
     PBY: c("pbYear"),
     PBV: c("pbValue"),
     Y: c("latestYear"),
@@ -302,13 +305,17 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
   // (measureSeries()), and then it is also the latest counted year.
   const lastTyped = `MAX(${years.map((y) => `ISNUMBER(${a(y)})*${y}`).join(",")})`;
   const L = col("lastTyped");
-  const latestYear = `IF(${L}>IF(${K}="additions",${PBY},0),${L},"")`;
+  // A qualitative target without the plan's base counts from the period's first year (measureSeries()).
+  const ownBase = `AND(${F}="qualitative",NOT(ISNUMBER(${PBY})))`;
+  const latestYear = `IF(${L}>IF(${K}="additions",${PBY},IF(${ownBase},${start - 1},0)),${L},"")`;
   const addedSum = years.map((y) => `N(${a(y)})*(${y}>${PBY})`).join("+");
   const latest = `IF(${Y}="","",IF(${K}="additions",${addedSum},INDEX(${all},1,${Y}-${y0 - 1})))`;
-  const firstYear = `MIN(${years.map((y) => `IF(ISNUMBER(${a(y)}),${y},9999)`).join(",")})`;
+  // The first typed year (for a qualitative target, from the period's first year on).
+  const firstYear = `MIN(${years.map((y) => `IF(${y < start ? `AND(ISNUMBER(${a(y)}),${F}<>"qualitative")` : `ISNUMBER(${a(y)})`},${y},9999)`).join(",")})`;
   // Where progress is measured from (assess().baseline): the plan's, else for path kinds the first
-  // actual, for qualitative ones the first actual when it is older than the latest.
-  const startYear = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBY},IF(OR(AND(${F}="qualitative",COUNT(${all})>1),AND(${F}="path",${Y}<>"")),${firstYear},"")))`;
+  // actual, for qualitative ones the first actual in the period when it is older than the latest
+  // (qualitativeReference()). Y="" is tested first: a number is less than text in a comparison.
+  const startYear = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBY},IF(${Y}="","",IF(${F}="path",${firstYear},IF(AND(${F}="qualitative",${firstYear}<${Y}),${firstYear},"")))))`;
   // In cell units, like the actuals (the plan's base back from method units).
   const startValue = `IF(${F}="milestone","",IF(ISNUMBER(${PBY}),${PBV}/${SC},IF(${SY}="","",INDEX(${all},1,${SY}-${y0 - 1}))))`;
 
@@ -355,10 +362,15 @@ function nativeFormulas(input: FormulaInput): RowFormulas {
     `IF(${yearlyRegressed},${label("regressed")},IF(OR(${atBase},${completionOk(E)}),${label("onTrack")},${label("behind")}))))`;
   const pace = `(${S}*(${A}-${SV}))/(${S}*(${E}-${SV}))`;
   const byPace = `IF(${atLeast(pace, ahead)},${label("ahead")},IF(${atLeast(pace, onTrack)},${label("onTrack")},${label("behind")}))`;
+  const paceExists = `IF(ISNUMBER(${E}),${S}*(${E}-${SV}),0)>${eps(T)}`;
+  // Rule 3 (倒退): after the baseline year, away from it by more than max(ε, τ), τ only for the
+  // plan's base (an observed one is exact); short of that, 滞后 where a pace or the due year decides.
+  const tau = `IF(ISNUMBER(${PBY}),${x.TAU},0)`;
+  const movedAway = `AND(${Y}>${SY},${S}*(${A}-${SV})<-${tau})`;
   const pathStatus =
     `IF(${holds(x, A, T)},${label("achieved")},IF(${beyondRange(x)},${label("ahead")},` +
-    `IF(${S}*(${A}-${SV})<-${eps(SV)},${label("regressed")},IF(${Y}>=${DUE},${label("behind")},` +
-    `IF(IF(ISNUMBER(${E}),${S}*(${E}-${SV}),0)>${eps(T)},${byPace},${label("onTrack")})))))`;
+    `IF(${S}*(${A}-${SV})<-${eps(SV)},IF(${movedAway},${label("regressed")},IF(OR(${Y}>=${DUE},${paceExists}),${label("behind")},${label("onTrack")})),` +
+    `IF(${Y}>=${DUE},${label("behind")},IF(${paceExists},${byPace},${label("onTrack")})))))`;
   const status =
     `IF(${Y}="",${text(NO_DATA)},IF(${F}="milestone",${milestoneStatus},IF(${beforeBase},NA(),` +
     `IF(${F}="qualitative",${qualitativeStatus},IF(${F}="yearly",${yearlyStatus},${pathStatus})))))`;

@@ -7,7 +7,9 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { Plan, Target } from "../core/catalog/schema";
 import { comparatorLabel, kindLabel } from "../core/functions/ip";
-import { assess, familyOf, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
+import { assess, familyOf, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode, type TargetRef } from "../core/method/method";
+import { isPercentTarget } from "../core/method/percent";
+import { baseTolerance } from "../core/method/rounding";
 import type { MethodSettings } from "../core/method/settings";
 import {
   a1Block,
@@ -184,13 +186,14 @@ function decimalsOf(n: number | null | undefined): number {
 
 /**
  * Method units per unit of the target's cells. Cells hold figures the way the plan prints them and
- * an official types them: 亿元 and 万件 as 0.575 and 112.1 (the method counts 元 and 件), and
- * percentages as Excel's percentages, 0.95 for 95 % (the method counts percent points). The scale
+ * an official types them: 亿元 and 万件 as 0.575 and 112.1 (the method counts 元 and 件), and the
+ * figures of percent targets (isPercentTarget: unit %, or a growth kind, as IP.* reads them) as
+ * Excel's percentages, 0.95 for 95 % (the method counts percent points). The scale
  * column carries this factor to the formulas.
  */
 export function cellScale(t: Target): number {
   if (t.kind === "milestone") return 1;
-  if (t.unit === "%") return 100;
+  if (isPercentTarget(t)) return 100;
   if (t.display && t.unit && t.display.scale > 0) return t.display.scale;
   return 1;
 }
@@ -200,7 +203,7 @@ export function cellScale(t: Target): number {
  * figures of percent targets as Excel percentages (0.95 = 95 %, the rule of src/core/functions/ip.ts).
  */
 export function ipScale(t: Target): number {
-  return t.unit === "%" ? 1 : cellScale(t);
+  return isPercentTarget(t) ? 1 : cellScale(t);
 }
 
 /** A figure in method units as its cell holds it. */
@@ -217,7 +220,7 @@ export function valueFormat(t: Target): string {
   const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)].map((v) => toCell(t, v));
   const decimals = Math.min(3, Math.max(0, ...figures.map(decimalsOf)));
   const fixed = (min: number) => `0${Math.max(min, decimals) ? "." + "0".repeat(Math.max(min, decimals)) : ""}`;
-  if (t.unit === "%") return "0.0%";
+  if (isPercentTarget(t)) return "0.0%";
   if (t.display && t.unit && cellScale(t) !== 1) return `${fixed(1)}"${t.display.unit.replace(/"/g, "")}"`;
   if (t.unit === "分") return '0.0"分"';
   return decimals ? `#,##0.${"0".repeat(decimals)}` : "#,##0";
@@ -293,6 +296,9 @@ export function noteText(t: Target): string {
 /** The note of a row whose target the plan no longer has. */
 export const DROPPED_NOTE = `${DROPPED_LABEL}：规划修订后已无此指标，保留本行及已填实际值 / No longer in the plan: row and typed actuals kept`;
 
+/** τ of a target's derived base, in method units (rounding.ts reads the target's own figures and quotes only). */
+const tauOf = (t: Target): number => baseTolerance({ target: t } as TargetRef);
+
 /**
  * The values of a target's catalogue, text, milestone and parameter columns: everything the row's
  * formulas read about the target, as plain values.
@@ -307,6 +313,7 @@ export function catalogValues(t: Target): Partial<Record<ColumnKey, CellValue>> 
     sign: t.direction === "decrease" ? -1 : 1,
     scale: cellScale(t),
     ipScale: ipScale(t),
+    baseTolerance: tauOf(t),
     id: t.id,
     name: t.name.zh,
     unit: unitText(t),

@@ -75,7 +75,9 @@ function writePlanSheet(wb: ExcelJS.Workbook, sheet: PlanSheet): void {
     headerRow: true,
     style: { theme: "TableStyleMedium2", showRowStripes: true },
     columns: header.map((h) => ({ name: String(h), filterButton: true })),
-    rows: body.map((row) => row.map(toCell)),
+    // Only the model's computed columns hold formulas; every other cell (names, quotes, notes: plan
+    // text, untrusted) is written as the text it is, even when it starts with "=" (issue 11 §6).
+    rows: body.map((row) => row.map((v, j) => (sheet.columns[j].role === "computed" ? formulaCell(v) : v))),
   });
 
   if (sheet.mode === "live") {
@@ -192,7 +194,8 @@ function addInMissing(sheet: PlanSheet, missing: string, present: string): strin
   return `IF(ISERR(${ipFunctionName("file")("TARGET")}("${id}")),${missing},${present})`;
 }
 
-function toCell(v: CellValue): ExcelJS.CellValue {
+/** A cell the model writes as a formula ("=…"); anything else as its value. */
+function formulaCell(v: CellValue): ExcelJS.CellValue {
   if (typeof v === "string" && v.startsWith("=")) return { formula: v.slice(1) } as ExcelJS.CellFormulaValue;
   return v;
 }
@@ -227,7 +230,7 @@ function writeOverview(wb: ExcelJS.Workbook, overview: OverviewSheet, sheets: re
     if (sheet.mode === "live" && sheet.rows.length) {
       counts = counts.map((f, j) => (j === counts.length - 1 ? f : "=" + addInMissing(sheet, `"${ADD_IN_NEEDED}"`, f.slice(1))));
     }
-    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...counts.map((f) => toCell(f))];
+    const cells: ExcelJS.CellValue[] = [sheet.plan.id, sheet.sheetName, ...counts.map((f) => formulaCell(f))];
     cells.forEach((v, j) => (row.getCell(j + 1).value = v));
   });
   wb.definedNames.add(`${quoteSheet(overview.sheetName)}!$A$1`, overview.markName);

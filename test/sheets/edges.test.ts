@@ -36,6 +36,24 @@ describe("the plans' own boundary cases", () => {
   });
 });
 
+// Rule 3 of docs/method.md §7 with a derived base (§2a): 许昌's 2022 bases are derived from "较2022年增长
+// 20%/17%" (3000, 58119.66; τ = 12.97, 678.62). The published 2022 figures (2990, 57932), in the base
+// year or after it, are within τ and do not read 倒退; a figure further below does.
+describe("a derived base's tolerance τ in the sheet", () => {
+  it.each([
+    ["XC-01", [{ year: 2022, value: 2990 }], "倒退 never in the base year"],
+    ["XC-01", [{ year: 2022, value: 2990 }, { year: 2023, value: 2990 }], "within τ"],
+    ["XC-03", [{ year: 2023, value: 57932 }], "within τ"],
+    ["XC-01", [{ year: 2023, value: 2980 }], "beyond τ"],
+  ] as const)("%s %j (%s) reads as assess() says", (id, obs, why) => {
+    const entry = catalog.get(id)!;
+    const series = obs.map((o) => ({ ...o }));
+    const want = assess(entry, series, entry.plan.period.end).status;
+    expect(want === "regressed").toBe(why === "beyond τ");
+    expect(sheetStatus(entry.plan, id, series)).toBe(word(want));
+  });
+});
+
 /** A plan's path target with a single actual whose pace since the plan's baseline is `threshold`. */
 const boundary = fc
   .tuple(planArb, settingsArb, fc.nat(), fc.nat(), fc.boolean())

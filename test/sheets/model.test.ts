@@ -1,6 +1,7 @@
 /** The pure sheet model: layout, names, title block, formats, notes, formulas' shape, overview. */
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
+import { importYears } from "../../src/sheets/actuals-csv";
 import { keyOfHeader } from "../../src/sheets/columns";
 import { PORTABLE_FUNCTIONS } from "./support/evaluate-sheet";
 import {
@@ -34,6 +35,13 @@ describe("layout", () => {
     });
   });
 
+  it("every year column of a sheet is a year the actuals import accepts (JY's 2019, the year its 新增 count from)", () => {
+    for (const p of catalog.plans) {
+      const { first, last } = importYears(p);
+      expect([p.id, first <= planYears(p)[0], last >= (planYears(p).at(-1) as number)]).toEqual([p.id, true, true]);
+    }
+  });
+
   it("orders the columns: catalogue, actuals, computed, quote and note, then the technical ones; 上限 only where a plan has ranges", () => {
     const jz = buildPlanSheet(plan("JZ"), portable);
     const visible = jz.columns.filter((c) => !c.technical);
@@ -48,8 +56,8 @@ describe("layout", () => {
     expect(jz.columns.slice(0, visible.length)).toEqual(visible);
     const technical = jz.columns.slice(visible.length).map((c) => c.header);
     expect(technical.slice(0, 14)).toEqual(Array.from({ length: 14 }, (_, i) => `${2022 + i}年目标`));
-    expect(technical.slice(14, 20)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale"]);
-    expect(technical.slice(20).every((h) => h.startsWith("辅:"))).toBe(true);
+    expect(technical.slice(14, 21)).toEqual(["类型码 kind", "类别码 family", "比较码 cmp", "方向 sign", "比例 scale", "函数比例 ipScale", "基数容差 tau"]);
+    expect(technical.slice(21).every((h) => h.startsWith("辅:"))).toBe(true);
     expect(buildPlanSheet(plan("XZ"), portable).columns.map((c) => c.header)).toContain("上限 Max");
     // Every header maps back to its key (refresh recognises columns by their header).
     for (const c of jz.columns) expect(keyOfHeader(c.header)).toBe(c.key);

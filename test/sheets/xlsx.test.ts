@@ -28,7 +28,7 @@ describe("buildWorkbookXlsx", () => {
     const table = jz.getTable("IP_JZ") as unknown as { table: { tableRef: string } };
     // 67 targets: header row 7, rows 8–74.
     // The visible columns end with 备注 in AH; the technical ones follow.
-    expect(table.table.tableRef).toBe("A7:BY74");
+    expect(table.table.tableRef).toBe("A7:BZ74");
     expect(jz.getCell("AH7").value).toBe("备注 Note");
     // JZ-05 is the fifth target: row 12; 2024 is the third year column (M), after the base year 2022.
     expect(jz.getCell("A12").value).toBe("JZ-05");
@@ -49,7 +49,7 @@ describe("buildWorkbookXlsx", () => {
     const names = (wb as unknown as { definedNames: { model: Array<{ name: string; ranges: string[] }> } }).definedNames.model;
     expect(names).toEqual(
       expect.arrayContaining([
-        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BY$7"] },
+        { name: "IPTargets.JZ", ranges: ["'焦作 JZ'!$A$7:$BZ$7"] },
         { name: "IPTargets.Overview", ranges: ["'总览'!$A$1"] },
       ]),
     );

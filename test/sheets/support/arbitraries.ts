@@ -40,7 +40,9 @@ export function targetArb(
       kind: fc.constantFrom(...KINDS),
       comparatorPick: fc.constantFrom("reach", "exceed", "atLeast", "atMost", "range"),
       decrease: fc.boolean(),
-      baseMode: fc.constantFrom("none", "value", "yearOnly"),
+      // "derived": a base the plan does not print, derived from "<target>，较<year>年增长<g>%" (τ > 0).
+      baseMode: fc.constantFrom("none", "value", "yearOnly", "derived"),
+      rate: fc.integer({ min: 1, max: 60 }),
       baseYear: fc.integer({ min: start - 4, max: end - 1 }),
       baseValue: figure,
       targetYear: fc.integer({ min: start, max: end }),
@@ -55,8 +57,16 @@ export function targetArb(
       const quantitative = r.kind !== "milestone" && r.kind !== "qualitative";
       const comparator = !quantitative ? "none" : r.comparatorPick === "range" && r.kind === "growthRate" ? "reach" : r.comparatorPick;
       const targetYear = Math.max(r.targetYear, r.baseMode === "none" ? start : r.baseYear + 1);
+      const baseYear = Math.min(r.baseYear, targetYear - 1);
+      const derived = r.baseMode === "derived" && quantitative && r.targetValue > 0;
+      const factor = 1 + ((r.decrease ? -1 : 1) * r.rate) / 100;
       const base =
-        r.baseMode === "none" ? null : { year: Math.min(r.baseYear, targetYear - 1), value: r.baseMode === "value" ? r.baseValue : null };
+        r.baseMode === "none"
+          ? null
+          : {
+              year: baseYear,
+              value: derived ? Math.round((r.targetValue / factor) * 100) / 100 : r.baseMode === "value" ? r.baseValue : null,
+            };
       const milestones = quantitative
         ? r.milestones.filter((m) => !base || m.year > base.year)
         : [];
@@ -76,7 +86,8 @@ export function targetArb(
         },
         milestones,
         section: "表1",
-        quotes: ["原文"],
+        quotes: derived ? [`达到${r.targetValue}件，较${baseYear}年${r.decrease ? "下降" : "增长"}${r.rate}%`] : ["原文"],
+        derived: derived ? [{ field: "baseValue" as const, note: `${r.targetValue}/${factor}` }] : [],
       };
     });
 }
@@ -131,6 +142,8 @@ export function actualsArb(years: readonly number[], t: Target): fc.Arbitrary<Ob
           { weight: 4, arbitrary: fc.integer({ min: -50, max: 250 }).map((p) => Math.round(((scale * p) / 100) * 100) / 100) },
           { weight: 2, arbitrary: exact.length ? fc.constantFrom(...exact) : fc.constant(0) },
           { weight: 1, arbitrary: fc.integer({ min: -5, max: 5 }) },
+          // Near the base (±3 %), where a derived base's tolerance τ decides 倒退 or not.
+          { weight: 2, arbitrary: fc.integer({ min: -30, max: 30 }).map((d) => Math.round(from * (1 + d / 1000) * 100) / 100) },
         );
   return fc
     .tuple(...years.map(() => fc.option(value, { freq: 2 })))
