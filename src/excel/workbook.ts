@@ -363,7 +363,7 @@ export interface ReadActualsOptions {
  */
 export async function readActuals(options: ReadActualsOptions = {}): Promise<Map<string, Observation[]>> {
   const run = options.run ?? excelRun;
-  const catalog = options.catalog ?? bundledCatalog();
+  const catalog = options.catalog ?? currentCatalog();
   return run(async (context) => {
     const sync = async () => {
       await context.sync();

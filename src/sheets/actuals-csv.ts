@@ -140,8 +140,7 @@ export function csvRecords(text: string, separator: Separator = ","): Array<{ li
 
 /** The years a plan's sheet has, or will have, a column for: its earliest base year (or the year 新增 count from) to its last target year. */
 export function importYears(plan: Plan): { first: number; last: number } {
-  // Every year the sheet has a column for (base years, the year before a 新增 count starts), and on.
-  let first = Math.min(plan.period.start, planYears(plan)[0] ?? plan.period.start);
+  let first = plan.period.start;
   let last = plan.period.end;
   for (const t of plan.targets) {
     if (t.base) first = Math.min(first, t.base.year);
