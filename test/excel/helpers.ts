@@ -4,6 +4,7 @@ import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import type { Catalog } from "../../src/core/catalog/catalog";
 import { writeOrRefreshSheets, type RefreshOptions } from "../../src/excel";
 import { markNameOf } from "../../src/sheets/model";
+import { excelEntry } from "../support/excel-entry";
 import { FakeWorkbook, type TableData } from "../support/fake-excel";
 
 export const catalog = bundledCatalog();
@@ -27,6 +28,16 @@ export function cellOf(table: TableData, id: string, header: string) {
   const j = table.headers().indexOf(header);
   if (i < 0 || j < 0) return undefined;
   return table.sheet.get(table.top + 1 + i, table.left + j);
+}
+
+/**
+ * An official types text into a target's cell: stored as Excel stores it given the cell's number
+ * format (percent entry, thousands commas, text), per test/support/excel-entry.ts.
+ */
+export function typeAsOfficial(wb: FakeWorkbook, table: TableData, id: string, header: string, typed: string): void {
+  const format = cellOf(table, id, header)?.numberFormat ?? "General";
+  const stored = excelEntry(typed, format, { automaticPercentEntry: wb.behaviour.automaticPercentEntry });
+  wb.type(table, rowOf(table, id), header, stored);
 }
 
 export const valueOf = (table: TableData, id: string, header: string) => {

@@ -212,6 +212,12 @@ export class FakeWorkbook {
     namesStayVisible: true,
     /** Excel has LAMBDA (Microsoft 365); without it, a name whose formula uses LAMBDA is refused. */
     lambda: false,
+    /**
+     * "Enable automatic percent entry" (on by default): in a percent-formatted cell a typed 95 is
+     * stored as 0.95, as is a typed 95% in any cell. The typing itself is test/excel/helpers.ts
+     * typeAsOfficial() over test/support/excel-entry.ts (this file stays free of imports).
+     */
+    automaticPercentEntry: true,
   };
   private nextId = 1;
   private filterRules = new Map<string, (v: Scalar) => boolean>();
