@@ -327,7 +327,8 @@ for (const [lang, L] of Object.entries(LANGS)) {
     for (const tab of ["sheets", "overview", "settings"]) {
       await view(tab, async () => {
         await page.locator(`#tab-${tab}`).click();
-        await page.locator(`#panel-${tab} h2`).waitFor();
+        // The first heading: 总览 holds the report view (its own h2) below the overview.
+        await page.locator(`#panel-${tab} h2`).first().waitFor();
       });
     }
     await check(`layout ${tag}: no script errors`, async () => assert(errors.length === 0, errors.join("\n")));
