@@ -5,7 +5,7 @@
  * assess() (completion, projection) for the same actuals, rounded as the sheets' number formats.
  */
 import type { Catalog } from "../core/catalog/catalog";
-import type { Plan, Target } from "../core/catalog/schema";
+import { noteIn, type Plan, type Target } from "../core/catalog/schema";
 import {
   assess,
   type Assessment,
@@ -95,19 +95,10 @@ export interface ReportModel {
   blocks: Block[];
 }
 
-/** The plan data's bilingual free text: a {zh, en} pair, or one "中文 / English" string. */
+/** The plan data's free text in the report's language: a {zh, en} pair (en may be empty), or a plain one-language string. */
 export function pickLang(text: string | { zh: string; en: string } | null | undefined, lang: ReportLang): string {
-  if (text == null) return "";
-  if (typeof text !== "string") return text[lang];
-  // Split at the first " / " with Chinese before it and mostly Latin letters after it.
-  const cjk = (x: string) => (x.match(/[\u4e00-\u9fff]/g) ?? []).length;
-  const latin = (x: string) => (x.match(/[A-Za-z]/g) ?? []).length;
-  for (let i = text.indexOf(" /"); i >= 0; i = text.indexOf(" /", i + 2)) {
-    const before = text.slice(0, i);
-    const after = text.slice(i + 2).replace(/^ /, "");
-    if (cjk(before) > 0 && latin(after) > cjk(after)) return (lang === "zh" ? before : after).trim();
-  }
-  return text.trim();
+  // Names are {zh, en}; notes are {zh, en} with en possibly empty (then the Chinese stands in); a plain string is one language.
+  return noteIn(text, lang).trim();
 }
 
 function emptyCounts(): Record<StatusCode | "na", number> {

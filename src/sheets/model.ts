@@ -5,7 +5,7 @@
  * writes this model to a file, src/excel/ writes and refreshes it in a live workbook.
  */
 import type { Catalog } from "../core/catalog/catalog";
-import type { Plan, Target } from "../core/catalog/schema";
+import { noteIn, type Plan, type Target } from "../core/catalog/schema";
 import { comparatorLabel, kindLabel } from "../core/functions/ip";
 import { assess, familyOf, type Observation, STATUS_CODES, STATUS_LABELS, type StatusCode, type TargetRef } from "../core/method/method";
 import { isPercentTarget } from "../core/method/percent";
@@ -278,17 +278,17 @@ function unitText(t: Target): string {
   return t.unit;
 }
 
-/** What an official should know beside the figures: conflicts first, visibly flagged. */
+/** What an official should know beside the figures: conflicts first, visibly flagged; the plan data's notes in Chinese only. */
 export function noteText(t: Target): string {
   const parts: string[] = [];
   for (const c of t.conflicts) {
-    parts.push(`⚠ 数据冲突 Conflict: ${c.note}（另一处 other figure: ${c.value ?? "—"}）`);
+    parts.push(`⚠ 数据冲突 Conflict: ${noteIn(c.note, "zh")}（另一处 other figure: ${c.value ?? "—"}）`);
   }
   if (t.milestones.length) {
     parts.push(`阶段目标 Milestones: ${[...t.milestones].sort((a, b) => a.year - b.year).map((m) => `${m.year}年 ${m.value}`).join("；")}`);
   }
-  for (const d of t.derived) parts.push(`推算 Derived: ${d.note}`);
-  if (t.note) parts.push(t.note);
+  for (const d of t.derived) parts.push(`推算 Derived: ${noteIn(d.note, "zh")}`);
+  if (t.note) parts.push(noteIn(t.note, "zh"));
   if (t.responsible.length) parts.push(`责任单位：${t.responsible.join("、")}`);
   return parts.join("；");
 }

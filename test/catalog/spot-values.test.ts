@@ -4,7 +4,7 @@
  * against the source file, so a case cannot quietly drift from the plan it claims to read.
  */
 import { bundledCatalog } from "../../src/core/catalog/bundled";
-import type { Target } from "../../src/core/catalog/schema";
+import { noteIn, type Target } from "../../src/core/catalog/schema";
 import { sourceText, squash } from "./fixtures";
 
 const catalog = bundledCatalog();
@@ -47,7 +47,9 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
           expect(t.conflicts).toHaveLength(1);
           expect(t.conflicts[0]).toMatchObject({ field: "targetValue", value: 10 });
           expect(squash(t.conflicts[0].quote)).toContain("达到10家");
-          expect(t.conflicts[0].note).toMatch(/15/);
+          // Both languages say which figure the data follows.
+          expect(noteIn(t.conflicts[0].note, "zh")).toMatch(/按表取15/);
+          expect(noteIn(t.conflicts[0].note, "en")).toMatch(/15/);
         },
       },
       {
@@ -157,7 +159,7 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
             { year: 2025, value: 150 * 1e4 },
           ]);
           expect(t.derived.map((d) => d.field).sort()).toEqual(["milestones.2024", "milestones.2025", "targetValue"]);
-          for (const d of t.derived) expect(d.note).toMatch(/（万元）/);
+          for (const d of t.derived) expect(noteIn(d.note, "zh")).toMatch(/（万元）/);
         },
       },
       {
@@ -266,7 +268,8 @@ const PLANS: Record<string, { source: string; spots: Spot[] }> = {
           expect(t.target).toEqual({ year: 2024, value: 3600, max: null });
           expect(t.derived).toHaveLength(1);
           expect(t.derived[0].field).toBe("baseValue");
-          expect(t.derived[0].note).toMatch(/3600\s*[÷/]\s*1\.2\s*=\s*3000/);
+          expect(noteIn(t.derived[0].note, "zh")).toMatch(/3600\s*÷\s*1\.2\s*=\s*3000/);
+          expect(noteIn(t.derived[0].note, "en")).toMatch(/3600\s*\/\s*1\.2\s*=\s*3000/);
         },
       },
       {

@@ -197,6 +197,10 @@ describe("happy paths (JZ-05: base 2022 49409, target 2025 67000)", () => {
     expect(IP.INFO("HN-32", "target_max")).toBe(5);
     expect(IP.INFO("XC-01", "source")).toBe("003_faa725dcbd6cb0b7.txt");
     expect(IP.INFO("JZ-16", "note")).toMatch(/JZ-08/);
+    // 备注 is the Chinese note only; note_en (英文备注) the English.
+    expect(IP.INFO("HN-12", "备注")).toBe("按规划期内建成的累计数理解。每年填报自2021年起的累计数（不是当年新增数）");
+    expect(IP.INFO("HN-12", "英文备注")).toBe("Read as the running total built in the plan period. Each year, type the running total since 2021 (not that year's additions).");
+    expect(IP.INFO("JZ-08", "冲突")).not.toMatch(/The table/);
     expect(IP.INFO("XC-01", "attribute")).toBe(""); // the plan says neither 预期性 nor 约束性
     expect(na(() => IP.INFO("JY-06", "base_value")).en).toBe("JY-06 has no base_value");
     const e = value(() => IP.INFO("JZ-05", "colour"));

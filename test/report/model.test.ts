@@ -264,12 +264,26 @@ describe("figures as the sheets format them", () => {
     expect(() => parseNumberFormat('0!.0,"万件"')).toThrow(/unsupported/);
   });
 
-  it("picks a language out of the plan data's bilingual text", () => {
-    expect(pickLang("表中为15家 / The table says 15.", "zh")).toBe("表中为15家");
-    expect(pickLang("表中为15家 / The table says 15.", "en")).toBe("The table says 15.");
-    expect(pickLang("三、（五）2.写5家 / 三、（五）2. adds 5 enterprises by 2025", "en")).toBe("三、（五）2. adds 5 enterprises by 2025");
-    expect(pickLang({ zh: "中文", en: "English" }, "en")).toBe("English");
+  it("picks a language out of the plan data's per-language text", () => {
+    expect(pickLang({ zh: "表中为15家", en: "The table says 15." }, "zh")).toBe("表中为15家");
+    expect(pickLang({ zh: "表中为15家", en: "The table says 15." }, "en")).toBe("The table says 15.");
+    // A note with no English: the English edition gives the Chinese rather than nothing.
+    expect(pickLang({ zh: "只有中文", en: "" }, "en")).toBe("只有中文");
     expect(pickLang("只有中文", "en")).toBe("只有中文");
+    expect(pickLang(null, "zh")).toBe("");
+  });
+
+  it("writes each conflict in the edition's language only: Chinese in zh, English in en", () => {
+    const zh = buildReport(catalog, { plans: ["JZ"], year: 2024, actuals: new Map(), lang: "zh" });
+    const en = buildReport(catalog, { plans: ["JZ"], year: 2024, actuals: new Map(), lang: "en" });
+    const jz08 = catalog.get("JZ-08")!.target.conflicts[0].note as { zh: string; en: string };
+    const zhText = zh.plans[0].conflicts[0].text;
+    const enText = en.plans[0].conflicts[0].text;
+    expect(zhText).toContain(jz08.zh);
+    expect(zhText).not.toContain(jz08.en);
+    expect(zhText).not.toMatch(/[A-Za-z]{4}/);
+    expect(enText).toContain(jz08.en);
+    expect(enText).not.toContain(jz08.zh);
   });
 });
 

@@ -166,6 +166,27 @@ describe("formats and notes", () => {
     expect(sheet.rows.find((r) => r.target.id === "JZ-01")?.values.quote).toContain("每万人口高价值发明专利拥有量达到2.68件");
   });
 
+  it("writes the plan data's notes in Chinese only in 备注, never the English beside them", () => {
+    let checked = 0;
+    for (const p of catalog.plans) {
+      const sheet = buildPlanSheet(p, portable);
+      for (const t of p.targets) {
+        const cell = sheet.rows.find((r) => r.target.id === t.id)?.values.note as string;
+        for (const n of [t.note, ...t.derived.map((d) => d.note), ...t.conflicts.map((c) => c.note)]) {
+          if (n == null || typeof n === "string") continue;
+          expect(cell).toContain(n.zh);
+          if (n.en && n.en !== n.zh) expect(cell).not.toContain(n.en);
+          checked++;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(200);
+    // HN-12's two Chinese sentences both, and no English one.
+    const hn12 = buildPlanSheet(plan("HN"), portable).rows.find((r) => r.target.id === "HN-12")?.values.note as string;
+    expect(hn12).toContain("按规划期内建成的累计数理解。每年填报自2021年起的累计数（不是当年新增数）");
+    expect(hn12).not.toMatch(/running total/);
+  });
+
   it("colours each status and draws a data bar on progress", () => {
     const sheet = buildPlanSheet(plan("JY"), portable);
     expect(sheet.conditionalFormats.filter((f) => f.column === "status").map((f) => f.text)).toEqual([

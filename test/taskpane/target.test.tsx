@@ -32,6 +32,33 @@ describe("target detail", () => {
     expect(screen.getByText(/^备注：/)).not.toHaveTextContent("equals");
   });
 
+  it("shows a note of several sentences whole, each pane in its own language only", () => {
+    // HN-12 once read "中文 / English. 中文 / English": the Chinese pane lost its second sentence
+    // and the English pane showed Chinese.
+    renderTaskpane();
+    openTarget("HN-12", "HN-12");
+    const zh = screen.getByText(/^备注：/).textContent!;
+    expect(zh).toContain("按规划期内建成的累计数理解");
+    expect(zh).toContain("每年填报自2021年起的累计数（不是当年新增数）");
+    expect(zh).not.toMatch(/running total/);
+  });
+
+  it("shows the English note and conflict text in the English pane, with no Chinese sentences", () => {
+    renderTaskpane({ locale: "en-US" });
+    openTarget("HN-12", "HN-12");
+    const note = screen.getByText(/^Note: /).textContent!;
+    expect(note).toContain("Read as the running total built in the plan period. Each year, type the running total since 2021");
+    expect(note).not.toMatch(/[\u3400-\u9fff]/);
+  });
+
+  it("shows a conflict's explanation in Chinese only in the Chinese pane", () => {
+    renderTaskpane();
+    openTarget("保险", "JZ-08");
+    const bar = screen.getByText("数据冲突").closest("[role=group], div")!.parentElement!;
+    expect(bar).toHaveTextContent("两处不一致，本条按表取15");
+    expect(bar).not.toHaveTextContent("The table's 2025 target");
+  });
+
   it("names the plan by title and section in English too", () => {
     renderTaskpane({ locale: "en-US" });
     openTarget("valid registered trademarks", "JZ-05");

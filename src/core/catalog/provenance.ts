@@ -10,7 +10,7 @@
  * - a Chinese numeral is a figure only before a measure word: 三大, 一次, not the 一 of 进一步.
  * Pure: the caller reads the files. Messages name the JSON path, in Chinese and English.
  */
-import type { Plan, Target } from "./schema";
+import { noteTexts, type Plan, type Target } from "./schema";
 import type { CatalogIssue } from "./validate";
 
 /** White space removed, as the texts break lines and pad table cells. */
@@ -102,7 +102,7 @@ function near(value: number, quotes: readonly string[]): Near | null {
 
 function yearNamed(year: number, t: Target): boolean {
   const re = new RegExp(`(?<!\\d)${year}(?!\\d)`);
-  return t.quotes.some((q) => re.test(q)) || t.derived.some((d) => re.test(d.note));
+  return t.quotes.some((q) => re.test(q)) || t.derived.some((d) => noteTexts(d.note).some((n) => re.test(n)));
 }
 
 /**

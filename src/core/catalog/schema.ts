@@ -66,6 +66,51 @@ export type Comparator = z.infer<typeof Comparator>;
 export const Direction = z.enum(["increase", "decrease"]);
 export type Direction = z.infer<typeof Direction>;
 
+/**
+ * A note shown to officials: {zh, en}, each shown in its own language (en may be empty where the
+ * note has no English; the English UI then shows the Chinese). A plain string is accepted for a
+ * plan written by hand and shown as written in both languages; one in the old "中文 / English"
+ * form (plan files written before notes were stored per language) is split into {zh, en} as it is
+ * read, so it keeps loading and no English shows inside the Chinese UI.
+ */
+const NOTE_FORM = '备注须写为 {"zh": "中文", "en": "English"}（无英文时 "en": ""）或一段文字 / a note is {"zh": "中文", "en": "English"} ("en": "" when there is no English) or one non-empty text';
+export const NoteText = z.union(
+  [
+    z.strictObject({ zh: z.string().min(1, "备注须有中文 / a note needs its Chinese text"), en: z.string() }, { error: NOTE_FORM }),
+    z.string().min(1, NOTE_FORM).transform(splitOldNote),
+  ],
+  NOTE_FORM,
+);
+export type NoteText = z.infer<typeof NoteText>;
+
+/**
+ * The old one-string form: Chinese, " / " (or "。/ "), English. Split at the first such slash with
+ * Chinese before it and mostly Latin letters after it; a string without one is kept as it is.
+ */
+export function splitOldNote(text: string): string | { zh: string; en: string } {
+  const han = (x: string) => (x.match(/[\u3400-\u9fff]/g) ?? []).length;
+  const latin = (x: string) => (x.match(/[A-Za-z]/g) ?? []).length;
+  for (const m of text.matchAll(/\s?\/ /g)) {
+    const zh = text.slice(0, m.index).trim();
+    const en = text.slice(m.index + m[0].length).trim();
+    if (han(zh) > 0 && latin(en) > han(en)) return { zh, en };
+  }
+  return text;
+}
+
+/** A note in one language: the other language's text never shows, only the Chinese stands in for a missing English. */
+export function noteIn(text: NoteText | null | undefined, lang: "zh" | "en"): string {
+  if (text == null) return "";
+  if (typeof text === "string") return text;
+  return lang === "en" && text.en.trim() ? text.en : text.zh;
+}
+
+/** Every language's text of a note (for searches such as the years a derived note names). */
+export function noteTexts(text: NoteText | null | undefined): string[] {
+  if (text == null) return [];
+  return typeof text === "string" ? [text] : [text.zh, text.en];
+}
+
 /** Field names a derivation or conflict may speak of. */
 const FieldName = z
   .string()
@@ -77,7 +122,7 @@ const FieldName = z
 export const Derivation = z.object({
   field: FieldName,
   /** How the figure follows from the plan's words, e.g. "表头单位（亿）: 0.5亿 = 50000000元". */
-  note: z.string().min(1),
+  note: NoteText,
 });
 export type Derivation = z.infer<typeof Derivation>;
 
@@ -88,7 +133,7 @@ export const Conflict = z.object({
   /** Verbatim words of the other part of the plan. */
   quote: z.string().min(1),
   /** Which two parts disagree and how; shown to officials. */
-  note: z.string().min(1),
+  note: NoteText,
 });
 export type Conflict = z.infer<typeof Conflict>;
 
@@ -125,7 +170,7 @@ export const Target = z.object({
   derived: z.array(Derivation).default([]),
   /** Other parts of the plan that give a different figure for the same thing. */
   conflicts: z.array(Conflict).default([]),
-  note: z.string().nullable().default(null),
+  note: NoteText.nullable().default(null),
 });
 export type Target = z.infer<typeof Target>;
 

@@ -4,6 +4,7 @@
  * a script always give the same answer. Errors are MethodError: NA → #N/A, VALUE → #VALUE!.
  */
 import type { Catalog, CatalogEntry } from "../catalog/catalog";
+import { noteIn } from "../catalog/schema";
 import {
   assess,
   dueYear,
@@ -88,16 +89,18 @@ const INFO_FIELDS: Record<string, (e: CatalogEntry) => CellValue> = {
   section: (e) => e.target.section,
   source: (e) => e.plan.source,
   responsible: (e) => e.target.responsible.join("、"),
-  conflicts: (e) => e.target.conflicts.map((c) => `${c.field}=${c.value ?? "?"}: ${c.note}`).join(" | "),
-  derived: (e) => e.target.derived.map((d) => `${d.field}: ${d.note}`).join(" | "),
-  note: (e) => e.target.note ?? "",
+  // Notes are Chinese, as the sheets are; note_en gives the English (the Chinese where there is none).
+  conflicts: (e) => e.target.conflicts.map((c) => `${c.field}=${c.value ?? "?"}: ${noteIn(c.note, "zh")}`).join(" | "),
+  derived: (e) => e.target.derived.map((d) => `${d.field}: ${noteIn(d.note, "zh")}`).join(" | "),
+  note: (e) => noteIn(e.target.note, "zh"),
+  note_en: (e) => noteIn(e.target.note, "en"),
 };
 const INFO_ALIASES: Record<string, string> = {
   名称: "name", 英文名称: "name_en", 单位: "unit", 规划: "plan", 规划名称: "plan_title", 类型: "kind",
   比较: "comparator", 方向: "direction", 领域: "area", 属性: "attribute", 基期年: "base_year",
   基期值: "base_value", 基期误差: "base_tolerance", 目标年: "target_year", 目标值: "target_value", 上限: "target_max",
   阶段目标: "milestones", 原文: "quote", 出处: "section", 来源: "source", 责任单位: "responsible",
-  冲突: "conflicts", 推算: "derived", 备注: "note",
+  冲突: "conflicts", 推算: "derived", 备注: "note", 英文备注: "note_en",
 };
 export const INFO_FIELD_NAMES = Object.keys(INFO_FIELDS);
 
