@@ -1,7 +1,7 @@
 /**
  * The drafter against the bundled plans: recall and precision per plan and overall (what counts is
- * defined in src/core/draft/score.ts), and its speed. Texts from data/sources/, else
- * ../shared/seeds/. Floors (held by test/draft/floors.test.ts): recall ≥ 85 %, precision ≥ 70 %.
+ * defined in src/core/draft/score.ts), and its speed. Texts from data/sources/.
+ * Floors (held by test/draft/floors.test.ts): recall ≥ 85 %, precision ≥ 70 %.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -11,14 +11,11 @@ import { scorePlan, totals, type PlanScore } from "../src/core/draft/score";
 import { medianMs } from "./timing";
 
 const REPO = path.resolve(__dirname, "..");
-const SOURCE_DIRS = [path.join(REPO, "data", "sources"), path.join(REPO, "..", "shared", "seeds")];
+const SOURCES = path.join(REPO, "data", "sources");
 
 function readSource(file: string): string | null {
-  for (const dir of SOURCE_DIRS) {
-    const p = path.join(dir, file);
-    if (fs.existsSync(p)) return fs.readFileSync(p, "utf8");
-  }
-  return null;
+  const p = path.join(SOURCES, file);
+  return fs.existsSync(p) ? fs.readFileSync(p, "utf8") : null;
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)} %`;
@@ -36,7 +33,7 @@ export function benchDraft(): Record<string, string | number> {
     }
     const text = readSource(r.plan.source);
     if (!text) {
-      out[`draft: ${r.plan.id}`] = `text ${r.plan.source} not found in data/sources/ or ../shared/seeds/`;
+      out[`draft: ${r.plan.id}`] = `text ${r.plan.source} not found in data/sources/`;
       continue;
     }
     texts.push(text);

@@ -1,7 +1,7 @@
 /**
  * The drafter against the bundled plans, whose encoded targets are the answer key (see
  * src/core/draft/score.ts for what counts). Floors: recall ≥ 85 %, precision ≥ 70 %.
- * The texts come from data/sources/ or ../shared/seeds/; without them this test fails, by design.
+ * The texts come from data/sources/; without them this test fails, by design.
  */
 import { draftPlan } from "../../src/core/draft";
 import { scorePlan, totals } from "../../src/core/draft/score";

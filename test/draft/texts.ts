@@ -1,7 +1,6 @@
 /**
- * The plan texts the drafter tests read: a bundled plan's text from data/sources/ (in the
- * repository) or else ../shared/seeds/ (beside it), and the small fixture texts committed here,
- * which every clone has.
+ * The plan texts the drafter tests read: a bundled plan's text from data/sources/ and the small
+ * fixture texts committed here; every clone has both.
  */
 import fs from "node:fs";
 import path from "node:path";
@@ -9,10 +8,10 @@ import { validatePlan } from "../../src/core/catalog/validate";
 import type { Plan } from "../../src/core/catalog/schema";
 
 export const REPO = path.resolve(__dirname, "..", "..");
-export const SOURCE_DIRS = [path.join(REPO, "data", "sources"), path.join(REPO, "..", "shared", "seeds")];
+export const SOURCE_DIRS = [path.join(REPO, "data", "sources")];
 export const FIXTURES = path.join(__dirname, "fixtures");
 
-/** A plan's source text by file name, from the first folder that has it; null when none does. */
+/** A plan's source text by file name; null when data/sources/ lacks it. */
 export function readSource(file: string): { text: string; path: string } | null {
   for (const dir of SOURCE_DIRS) {
     const p = path.join(dir, file);
