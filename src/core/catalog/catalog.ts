@@ -20,6 +20,7 @@ export interface RawPlanFile {
 export class Catalog {
   private readonly byId = new Map<string, CatalogEntry>();
   private readonly plansById = new Map<string, Plan>();
+  private readonly byMeasureId = new Map<string, CatalogEntry[]>();
   /** Lower-cased "zh en id" per target, for search. */
   private readonly haystack: Array<{ key: string; entry: CatalogEntry }> = [];
 
@@ -33,6 +34,11 @@ export class Catalog {
       for (const target of plan.targets) {
         const entry = { plan, target };
         this.byId.set(target.id, entry);
+        if (target.measure) {
+          const list = this.byMeasureId.get(target.measure) ?? [];
+          list.push(entry);
+          this.byMeasureId.set(target.measure, list);
+        }
         this.haystack.push({
           key: `${target.name.zh}\u0000${target.name.en}\u0000${target.id}`.toLowerCase(),
           entry,
@@ -48,6 +54,16 @@ export class Catalog {
 
   plan(id: string): Plan | undefined {
     return this.plansById.get(id) ?? this.plansById.get(id.trim().toUpperCase());
+  }
+
+  /** Every target that counts the measure (data/measures.json), in plan order. */
+  byMeasure(measureId: string): readonly CatalogEntry[] {
+    return this.byMeasureId.get(measureId) ?? [];
+  }
+
+  /** The ids of the measures any target carries. */
+  measureIds(): string[] {
+    return [...this.byMeasureId.keys()];
   }
 
   get size(): number {

@@ -137,6 +137,36 @@ export const Conflict = z.object({
 });
 export type Conflict = z.infer<typeof Conflict>;
 
+/** A measure's id: lower-case words joined by dashes (valid-invention-patents). */
+export const MeasureId = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "统计口径编号须为小写英文词以连字符连接 / a measure id is lower-case words joined by dashes");
+
+/**
+ * One entry of the measure vocabulary (data/measures.json): a statistic several plans set targets
+ * for, defined in the statistics' own terms.
+ */
+export const Measure = z.strictObject({
+  id: MeasureId,
+  name: Localized,
+  /** The base unit every target of this measure carries (件, 元, %, 分 …): a target in another unit is an error. */
+  unit: z.string(),
+  /** What is counted, in the terms of the statistics that publish it (who counts, at what moment, what is in). */
+  definition: Localized,
+  /**
+   * Whether the figures of lower levels add up to the higher level's (counties' valid patents sum to
+   * their city's); false for ratios, per-capita figures, scores and rates.
+   */
+  additive: z.boolean(),
+});
+export type Measure = z.infer<typeof Measure>;
+
+export const MeasureFile = z.strictObject({
+  formatVersion: z.literal(1),
+  measures: z.array(Measure).min(1),
+});
+export type MeasureFile = z.infer<typeof MeasureFile>;
+
 export const Target = z.object({
   /** Stable id officials type: plan id, dash, two digits (JZ-05). Never reused for another target. */
   id: z.string().regex(/^[A-Z]{2,4}-\d{2,3}$/, "指标编号须形如 JZ-05 / id must look like JZ-05"),
@@ -171,6 +201,12 @@ export const Target = z.object({
   /** Other parts of the plan that give a different figure for the same thing. */
   conflicts: z.array(Conflict).default([]),
   note: NoteText.nullable().default(null),
+  /**
+   * The common statistic this target counts, from the vocabulary in data/measures.json (docs/data.md
+   * "Measures"), so one indicator can be compared across plans and summed from cities to the province.
+   * null where no measure of the vocabulary fits.
+   */
+  measure: MeasureId.nullable().default(null),
 });
 export type Target = z.infer<typeof Target>;
 

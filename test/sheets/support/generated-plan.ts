@@ -32,6 +32,7 @@ export function generatedPlan(n: number, id = "GEN"): Plan {
       derived: [],
       conflicts: [],
       note: null,
+      measure: null,
     };
   });
   return {
