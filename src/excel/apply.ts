@@ -86,6 +86,8 @@ function applyStyle(range: Excel.Range, style: CellStyle): void {
   if (style.wrap != null) format.wrapText = style.wrap;
   if (style.width != null) format.columnWidth = Math.round(style.width * POINTS_PER_CHAR);
   if (style.height != null) format.rowHeight = style.height;
+  // Range.columnHidden (ExcelApi 1.2) hides every column the range touches.
+  if (style.hideColumns) range.columnHidden = true;
 }
 
 /** Queues the operations on the context; the caller syncs. */

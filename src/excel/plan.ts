@@ -53,6 +53,8 @@ export interface CellStyle {
   width?: number;
   /** Row height in points. */
   height?: number;
+  /** Hide the range's whole columns (technical columns, as the .xlsx builder groups and hides them). */
+  hideColumns?: boolean;
 }
 
 export type WriteOp =
@@ -241,7 +243,8 @@ export function planNewSheet(sheet: PlanSheet): Planned {
     data: sheet.rows.map((row) => sheet.columns.map((c) => columnFormat(c.key, row) ?? "General")),
   });
   ops.push({ op: "style", sheet: name, address: a1Block(top, 0, 1, cols), style: { wrap: true, height: 32 } });
-  sheet.columns.forEach((c, j) => ops.push({ op: "style", sheet: name, address: a1(top, j), style: { width: c.width } }));
+  // Milestone, parameter and helper columns are the formulas' own: hidden, as in the .xlsx (Excel's Unhide shows them).
+  sheet.columns.forEach((c, j) => ops.push({ op: "style", sheet: name, address: a1(top, j), style: c.technical ? { width: c.width, hideColumns: true } : { width: c.width } }));
   ops.push({ op: "freeze", sheet: name, address: a1Block(0, 0, sheet.freeze.rows, sheet.freeze.columns) });
   ops.push(...bodyRules(sheet, name, top + 1, n, (key) => sheet.columns.findIndex((c) => c.key === key)));
   return {
@@ -415,7 +418,11 @@ export function planRefresh(found: FoundTable, sheet: PlanSheet): Planned {
     if (roleOf(key) === "computed") ops.push(...computedColumnOps(name, firstRow, found.left + c, n, (i) => valueAt(key, i)));
     else if (!isActualKey(key)) ops.push(...columnRuns(name, firstRow, found.left + c, n, (i) => valueAt(key, i), "formulas"));
     if (columnFormat(key, sheet.rows[0]) != null) ops.push(...columnRuns(name, firstRow, found.left + c, n, (i) => formatAt(key, i), "numberFormat"));
-    if (added.has(key)) ops.push({ op: "style", sheet: name, address: a1(found.top, found.left + c), style: { width: sheet.columns.find((s) => s.key === key)?.width, wrap: true } });
+    if (added.has(key)) {
+      const spec = sheet.columns.find((s) => s.key === key);
+      // A technical column a refresh adds is hidden like those of a new sheet; columns already there keep what the official chose.
+      ops.push({ op: "style", sheet: name, address: a1(found.top, found.left + c), style: { width: spec?.width, wrap: true, ...(spec?.technical ? { hideColumns: true } : {}) } });
+    }
   }
   if (contiguous) ops.push(...bodyRules(sheet, name, firstRow, n, (key) => (col(key) < 0 ? -1 : found.left + col(key))));
 

@@ -144,6 +144,17 @@ describe("the Excel stand-in", () => {
     });
   });
 
+  it("columnHidden: hides (and shows) every sheet column a range touches, whatever its rows", async () => {
+    const wb = new FakeWorkbook();
+    await wb.run(async (context) => {
+      const ws = context.workbook.worksheets.getItem("Sheet1");
+      ws.getRange("C3:E3").columnHidden = true;
+      ws.getRange("D9").columnHidden = false;
+      await context.sync();
+    });
+    expect([...wb.sheets[0].hiddenColumns].sort()).toEqual([2, 4]);
+  });
+
   it("counts syncs, including Excel.run's final one for queued work", async () => {
     const wb = new FakeWorkbook();
     await wb.run(async (context) => {

@@ -50,6 +50,8 @@ export class SheetData {
   conditionalFormats: Array<{ address: string; rules: unknown[] }> = [];
   validations = new Map<string, unknown>();
   columnWidths = new Map<number, number>();
+  /** Columns hidden through Range.columnHidden (0-based). */
+  hiddenColumns = new Set<number>();
   styles = new Map<string, Record<string, unknown>>();
   constructor(
     readonly id: number,
@@ -1250,6 +1252,16 @@ class RangeApi extends ApiObject {
       if (kind !== "numberFormat") fillCalculatedColumns(wb, sheet, box, (r, c) => written.has(`${r},${c}`));
       wb.cellsWritten += rows * cols;
     }, copy);
+  }
+  /** Range.columnHidden: setting it hides (or shows) every column the range touches, whatever its rows. */
+  set columnHidden(hidden: boolean) {
+    this.ctx.enqueue(() => {
+      const { sheet, box } = this.resolve();
+      for (let c = box.c1; c <= box.c2; c++) {
+        if (hidden) sheet.hiddenColumns.add(c);
+        else sheet.hiddenColumns.delete(c);
+      }
+    });
   }
   set values(data: Array<Array<Scalar | null>>) {
     this.write("values", data);
