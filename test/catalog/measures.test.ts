@@ -363,3 +363,28 @@ describe("a plan loaded at run time with a wrong measure is kept", () => {
     expect((error as MethodError).message).toMatch(/未知的指标编号「KF-99」/);
   });
 });
+
+describe("docs/data.md, Measures", () => {
+  const doc = fs.readFileSync(path.join(REPO, "docs", "data.md"), "utf8");
+  const section = (from: string, to: string) => doc.slice(doc.indexOf(from), doc.indexOf(to, doc.indexOf(from)));
+
+  it("lists every measure with its unit, additivity and bundled targets as the data has them", () => {
+    const catalog = loadCatalogStrict(BUNDLED_PLAN_FILES);
+    const rows = [...section("### The vocabulary", "**Decided from").matchAll(/^\| `([a-z0-9-]+)` \| (.+?) \| (.+?) \| (yes|no) .+? \| (.*?) \|$/gm)];
+    expect(rows.map((r) => r[1])).toEqual(MEASURES.map((m) => m.id));
+    for (const [, id, name, unit, additive, targets] of rows) {
+      const m = measureById(id)!;
+      expect(name).toBe(`${m.name.zh} / ${m.name.en}`);
+      expect(unit).toBe(m.unit);
+      expect(additive === "yes").toBe(m.additive);
+      expect(targets.split(", ").sort()).toEqual(catalog.byMeasure(id).map((e) => e.target.id).sort());
+    }
+  });
+
+  it("every target it leaves without a measure has none", () => {
+    const catalog = loadCatalogStrict(BUNDLED_PLAN_FILES);
+    const named = [...section("**Left without a measure", "### Name a measure").matchAll(/\b(HN|JZ|JY|XC|XZ)-\d{2}\b/g)].map((m) => m[0]);
+    expect(named.length).toBeGreaterThan(15);
+    for (const id of named) expect([id, catalog.get(id)!.target.measure]).toEqual([id, null]);
+  });
+});
