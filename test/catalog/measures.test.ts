@@ -388,3 +388,36 @@ describe("docs/data.md, Measures", () => {
     for (const id of named) expect([id, catalog.get(id)!.target.measure]).toEqual([id, null]);
   });
 });
+
+describe("the webpack loader (src/build/checked-catalog.ts)", () => {
+  let root: string;
+  const deps: string[] = [];
+  const context = () => ({
+    rootContext: root,
+    addDependency: (f: string) => deps.push(f),
+    addContextDependency: () => undefined,
+    getOptions: () => ({ dir: path.join(REPO, "data", "plans") }),
+  });
+  beforeEach(async () => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), "measures-loader-"));
+    fs.mkdirSync(path.join(root, "scripts"));
+    fs.mkdirSync(path.join(root, "data"));
+    fs.copyFileSync(path.join(REPO, "scripts", "plan-list.cjs"), path.join(root, "scripts", "plan-list.cjs"));
+    deps.length = 0;
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it("reads data/measures.json, watches it, and fails the build when it is broken", async () => {
+    const loader = (await import("../../src/build/checked-catalog")).default;
+    const file = path.join(root, "data", "measures.json");
+    fs.copyFileSync(measuresPath, file);
+    expect(loader.call(context())).toContain("export function bundledCatalog()");
+    expect(deps).toContain(file);
+    const raw = measuresJson();
+    raw.measures = raw.measures.filter((m: { id: string }) => m.id !== "valid-trademarks");
+    fs.writeFileSync(file, JSON.stringify(raw));
+    expect(() => loader.call(context())).toThrow(/HN-04: measure "valid-trademarks" is not in data\/measures\.json/);
+    fs.writeFileSync(file, "{\n  \"formatVersion\": 1,\n  \"measures\": [\n    {,\n  ]\n}");
+    expect(() => loader.call(context())).toThrow(/data\/measures\.json \$: 不是有效的 JSON：第 4 行第 6 列/);
+  });
+});
