@@ -3,7 +3,8 @@
  *   npm run check:data                      every data/plans/*.json against data/sources/
  *   npm run check:data -- data/plans/KF.json one or more plan files (a new county's plan)
  * Schema and rules, file name = plan id, the source text present, every quote in it, every figure
- * and year written in the quotes (src/core/catalog/provenance.ts). Each problem names the file, the
+ * and year written in the quotes (src/core/catalog/provenance.ts); data/measures.json and every
+ * measure a target names (known, unit fits). Each problem names the file, the
  * JSON path and the reason in Chinese and English; exit 1 when there is any, 0 only when all hold.
  */
 import fs from "node:fs";
@@ -45,7 +46,16 @@ export function runCheckData(args: readonly string[], root = REPO, cwd = root): 
         sources.set(f, fs.readFileSync(path.join(sourcesDir, f), "utf8"));
       }
     }
-    const result = checkData(files, sources, wholeFolder);
+    // The measure vocabulary: a copy of data/ without it is checked against the add-in's own.
+    const measuresPath = path.join(root, "data", "measures.json");
+    let measures: { file: string; data: unknown } | undefined;
+    if (fs.existsSync(measuresPath)) {
+      const shown = "data/measures.json";
+      const json = parseJsonText(shown, fs.readFileSync(measuresPath, "utf8").replace(/^\uFEFF/, ""));
+      if (json.ok) measures = { file: shown, data: json.data };
+      else unreadable.push(json.message.replace(`${shown}: `, `${shown} $: `));
+    }
+    const result = checkData(files, sources, wholeFolder, measures);
     lines.push(...unreadable, ...result.issues.map(formatIssue));
     const problems = unreadable.length + result.issues.length;
     const targets = result.plans.reduce((n, p) => n + p.targets.length, 0);

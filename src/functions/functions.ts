@@ -152,10 +152,10 @@ export function project(id: string, actuals: any[][], years: any[][], method?: s
 }
 
 /**
- * 指标信息：name、unit、plan、quote、base_year、target_value 等。 / Target information: name, unit, plan, quote, base_year, target_value …
+ * 指标信息：name、unit、plan、quote、base_year、target_value、measure（统计口径）等。 / Target information: name, unit, plan, quote, base_year, target_value, measure (the common statistic) …
  * @customfunction INFO
  * @param id 指标编号 / Target id.
- * @param field 字段名，如 "name"、"unit"、"quote" 或 "名称"、"原文" / Field, e.g. "name", "unit", "quote".
+ * @param field 字段名，如 "name"、"unit"、"quote"、"measure"、"measure_id" 或 "名称"、"原文"、"统计口径" / Field, e.g. "name", "unit", "quote", "measure", "measure_en", "measure_id".
  * @returns 字段值 / The field's value.
  */
 export function info(id: string, field: string): any {

@@ -2,7 +2,8 @@
  * The plan catalogue in memory: every validated plan and target, looked up by id in constant
  * time, listed by plan, searched by Chinese or English name. Knows nothing of Excel or React.
  */
-import type { Plan, Target } from "./schema";
+import { fitMeasures } from "./measures";
+import type { Measure, Plan, Target } from "./schema";
 import { CatalogError, type CatalogIssue, validatePlan } from "./validate";
 
 export interface CatalogEntry {
@@ -26,7 +27,11 @@ export class Catalog {
 
   constructor(
     readonly plans: readonly Plan[],
-    /** Problems of the plan files that could not be loaded; the others still load. */
+    /**
+     * Problems of the plan files: a file that could not be loaded (the others still load), or a
+     * measure a loaded plan names that the vocabulary does not hold or whose unit does not fit
+     * (the plan loads with that measure set to null; path $.targets[i].measure).
+     */
     readonly issues: readonly CatalogIssue[] = [],
   ) {
     for (const plan of plans) {
@@ -94,8 +99,10 @@ export function normalizeId(id: string): string {
 /**
  * Validates every file; plans with problems are left out and their problems kept, so one corrupt
  * file never takes the others down. Duplicate plan or target ids across files are problems too.
+ * A measure that is unknown or misfits its target's unit (against `measures`, by default
+ * data/measures.json) is set to null and named, and the plan kept.
  */
-export function loadCatalog(files: readonly RawPlanFile[]): Catalog {
+export function loadCatalog(files: readonly RawPlanFile[], measures?: ReadonlyMap<string, Measure>): Catalog {
   const plans: Plan[] = [];
   const issues: CatalogIssue[] = [];
   const planIds = new Map<string, string>();
@@ -110,7 +117,8 @@ export function loadCatalog(files: readonly RawPlanFile[]): Catalog {
       issues.push(...result.issues);
       continue;
     }
-    const plan = result.plan;
+    const fitted = fitMeasures(file, result.plan, measures);
+    const plan = fitted.plan;
     if (planIds.has(plan.id)) {
       issues.push({
         file,
@@ -133,13 +141,14 @@ export function loadCatalog(files: readonly RawPlanFile[]): Catalog {
     planIds.set(plan.id, file);
     for (const t of plan.targets) targetIds.set(t.id, file);
     plans.push(plan);
+    issues.push(...fitted.issues);
   }
   return new Catalog(plans, issues);
 }
 
-/** Like loadCatalog, but any problem is an error: for the build, tests and the CLI. */
-export function loadCatalogStrict(files: readonly RawPlanFile[]): Catalog {
-  const catalog = loadCatalog(files);
+/** Like loadCatalog, but any problem (a misfitting measure too) is an error: for the build, tests and the CLI. */
+export function loadCatalogStrict(files: readonly RawPlanFile[], measures?: ReadonlyMap<string, Measure>): Catalog {
+  const catalog = loadCatalog(files, measures);
   if (catalog.issues.length) throw new CatalogError([...catalog.issues]);
   return catalog;
 }

@@ -1,13 +1,16 @@
 /**
  * The project's own check of its data (npm run check:data): every plan file through the schema and
  * the loader's rules, the rules of the data folder (file name = plan id, its text present in
- * data/sources/, every text used), and the provenance of every figure (provenance.ts). Pure: the
+ * data/sources/, every text used), the measure vocabulary (data/measures.json: its format, no id
+ * twice) and every measure a target names (known, its unit fits), and the provenance of every
+ * figure (provenance.ts). Pure: the
  * caller reads the files; scripts/check-data.ts prints the result, the jest suite runs the same.
  */
 import { loadCatalog, type RawPlanFile } from "./catalog";
-import type { Plan } from "./schema";
+import { measureMap } from "./measures";
+import type { Measure, Plan } from "./schema";
 import { checkPlanProvenance } from "./provenance";
-import { type CatalogIssue, parsePlanText } from "./validate";
+import { type CatalogIssue, parsePlanText, validateMeasureFile } from "./validate";
 
 export interface PlanFileText {
   /** Path as shown to people: data/plans/JZ.json */
@@ -28,9 +31,22 @@ const baseName = (file: string) => file.split(/[\\/]/).pop() ?? file;
 /**
  * Checks plan files against the texts in `sources` (file name → text).
  * `wholeFolder`: the files are all of data/plans/, so a text no plan uses is a problem too.
+ * `measures`: the vocabulary file as parsed (data/measures.json); the plans' measures are held
+ * against it when it is valid, else (and when it is not given) against the add-in's own.
  */
-export function checkData(files: readonly PlanFileText[], sources: ReadonlyMap<string, string>, wholeFolder: boolean): DataCheck {
+export function checkData(
+  files: readonly PlanFileText[],
+  sources: ReadonlyMap<string, string>,
+  wholeFolder: boolean,
+  measures?: { file: string; data: unknown },
+): DataCheck {
   const issues: CatalogIssue[] = [];
+  let vocabulary: ReadonlyMap<string, Measure> | undefined;
+  if (measures) {
+    const v = validateMeasureFile(measures.file, measures.data);
+    if (v.ok) vocabulary = measureMap(v.measures);
+    else issues.push(...v.issues);
+  }
   const parsed: RawPlanFile[] = [];
   for (const { file, text } of files) {
     const r = parsePlanText(file, text.replace(/^\uFEFF/, ""));
@@ -41,7 +57,7 @@ export function checkData(files: readonly PlanFileText[], sources: ReadonlyMap<s
     parsed.push({ file, data: JSON.parse(text.replace(/^\uFEFF/, "")) });
   }
   // Duplicate plan or target ids across files: the catalogue's own rule.
-  const catalog = loadCatalog(parsed);
+  const catalog = loadCatalog(parsed, vocabulary);
   issues.push(...catalog.issues);
   let figures = 0;
   const used = new Set<string>();

@@ -8,6 +8,7 @@
  * against), and the replaced plan is reported. Pure: fetching and workbook storage are the callers'.
  */
 import { Catalog, type RawPlanFile } from "./catalog";
+import { fitMeasures } from "./measures";
 import type { Plan } from "./schema";
 import { type CatalogIssue, parsePlanText, validatePlan } from "./validate";
 
@@ -29,8 +30,12 @@ export interface MergeNote {
   path: string;
   zh: string;
   en: string;
-  /** invalid: skipped for a problem; replaced: a plan of lower precedence gave way; duplicate: same id twice in one place. */
-  kind: "invalid" | "replaced" | "duplicate";
+  /**
+   * invalid: skipped for a problem; replaced: a plan of lower precedence gave way; duplicate: same id
+   * twice in one place; measure: the plan loaded, but a measure it names is unknown or misfits its
+   * target's unit, so that target carries none.
+   */
+  kind: "invalid" | "replaced" | "duplicate" | "measure";
 }
 
 export interface MergedPlans {
@@ -52,7 +57,7 @@ function validateSourced(f: SourcedFile): { ok: true; plan: Plan } | { ok: false
  */
 export function mergePlans(files: readonly SourcedFile[]): MergedPlans {
   const notes: MergeNote[] = [];
-  const chosen = new Map<string, { plan: Plan; origin: PlanOrigin; file: string }>();
+  const chosen = new Map<string, { plan: Plan; origin: PlanOrigin; file: string; measureIssues: CatalogIssue[] }>();
   const order: string[] = [];
   const rank = (o: PlanOrigin) => PRECEDENCE.indexOf(o);
   const byOrigin = (o: PlanOrigin) => files.filter((f) => f.origin === o);
@@ -73,7 +78,8 @@ export function mergePlans(files: readonly SourcedFile[]): MergedPlans {
         }
         continue;
       }
-      const id = r.plan.id;
+      const fitted = fitMeasures(f.file, r.plan);
+      const id = fitted.plan.id;
       if (seenHere.has(id)) {
         notes.push({
           origin,
@@ -100,12 +106,20 @@ export function mergePlans(files: readonly SourcedFile[]): MergedPlans {
           });
         }
       } else order.push(id);
-      chosen.set(id, { plan: r.plan, origin, file: f.file });
+      chosen.set(id, { plan: fitted.plan, origin, file: f.file, measureIssues: fitted.issues });
     }
   }
   const plans = order.map((id) => chosen.get(id)!.plan);
+  // Measures are named for the plans in use only (a replaced plan's measures do not matter).
+  for (const id of order) {
+    const { origin, file, measureIssues } = chosen.get(id)!;
+    for (const i of measureIssues) {
+      notes.push({ origin, file, path: i.path, zh: `${ORIGIN_ZH[origin]}规划：${i.zh}`, en: `${ORIGIN_EN[origin]} plan: ${i.en}`, kind: "measure" });
+    }
+  }
   // Target ids carry their plan id as prefix (a loader rule), so distinct plans cannot share one.
-  const issues: CatalogIssue[] = notes.filter((n) => n.kind !== "replaced").map((n) => ({ file: n.file, path: n.path, zh: n.zh, en: n.en }));
+  // A measure note is no load failure: its plan is in the catalogue, so it is no catalogue issue.
+  const issues: CatalogIssue[] = notes.filter((n) => n.kind !== "replaced" && n.kind !== "measure").map((n) => ({ file: n.file, path: n.path, zh: n.zh, en: n.en }));
   return {
     catalog: new Catalog(plans, issues),
     origins: new Map(order.map((id) => [id, chosen.get(id)!.origin])),

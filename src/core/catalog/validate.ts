@@ -3,7 +3,7 @@
  * and the problem in Chinese and English. The schema checks shapes; the rules here check what a
  * shape cannot say (a target year before its base year, a range whose top is below its bottom …).
  */
-import { Plan, type Target } from "./schema";
+import { type Measure, MeasureFile, MeasureId, Plan, type Target } from "./schema";
 
 export interface CatalogIssue {
   file: string;
@@ -62,14 +62,80 @@ export function validatePlan(
   raw: unknown,
 ): { ok: true; plan: Plan } | { ok: false; issues: CatalogIssue[] } {
   const parsed = Plan.safeParse(raw);
+  let plan: Plan;
+  if (parsed.success) plan = parsed.data;
+  else {
+    const kept = parsed.error.issues.every((i) => measureAt(i.path) != null && typeof valueAt(raw, i.path) === "string") ? keepOddMeasures(raw) : null;
+    if (!kept) {
+      return {
+        ok: false,
+        issues: parsed.error.issues.map((i) => ({ file, path: jsonPath(i.path), ...describeIssue(i, valueAt(raw, i.path)) })),
+      };
+    }
+    plan = kept;
+  }
+  const issues = planRules(file, plan);
+  return issues.length ? { ok: false, issues } : { ok: true, plan };
+}
+
+/**
+ * Checks the measure vocabulary (data/measures.json, already parsed) against MeasureFile, plus what a
+ * schema cannot say: an id used twice. Never throws.
+ */
+export function validateMeasureFile(
+  file: string,
+  raw: unknown,
+): { ok: true; measures: Measure[] } | { ok: false; issues: CatalogIssue[] } {
+  const parsed = MeasureFile.safeParse(raw);
   if (!parsed.success) {
     return {
       ok: false,
       issues: parsed.error.issues.map((i) => ({ file, path: jsonPath(i.path), ...describeIssue(i, valueAt(raw, i.path)) })),
     };
   }
-  const issues = planRules(file, parsed.data);
-  return issues.length ? { ok: false, issues } : { ok: true, plan: parsed.data };
+  const issues: CatalogIssue[] = [];
+  const seen = new Map<string, number>();
+  parsed.data.measures.forEach((m, i) => {
+    const first = seen.get(m.id);
+    if (first != null) {
+      issues.push({
+        file,
+        path: `$.measures[${i}].id`,
+        zh: `统计口径编号 ${m.id} 重复（另见 $.measures[${first}]）`,
+        en: `duplicate measure id ${m.id} (also at $.measures[${first}])`,
+      });
+    } else seen.set(m.id, i);
+    if (m.unit.trim() === "") {
+      issues.push({ file, path: `$.measures[${i}].unit`, zh: "统计口径须有单位（件、元、%、分 …）", en: "a measure needs its unit (件, 元, %, 分 …)" });
+    }
+  });
+  return issues.length ? { ok: false, issues } : { ok: true, measures: parsed.data.measures };
+}
+
+/** The target index when a zod path is $.targets[i].measure. */
+function measureAt(path: ReadonlyArray<PropertyKey>): number | null {
+  return path.length === 3 && path[0] === "targets" && typeof path[1] === "number" && path[2] === "measure" ? path[1] : null;
+}
+
+/**
+ * A plan whose only fault is a measure id of the wrong shape ("有效发明专利" typed by hand) is not
+ * dropped for it: parsed with those measures left out, then given them back as typed, so the measure
+ * check (measures.ts fitMeasures) names each one and sets it to null, as it does an unknown id.
+ */
+function keepOddMeasures(raw: unknown): Plan | null {
+  const targets = (raw as { targets?: unknown }).targets;
+  if (!Array.isArray(targets)) return null;
+  const typed = new Map<number, string>();
+  const cleaned = targets.map((t, i) => {
+    const m = (t as { measure?: unknown } | null)?.measure;
+    if (typeof m !== "string" || MeasureId.safeParse(m).success) return t;
+    typed.set(i, m);
+    return { ...(t as object), measure: null };
+  });
+  const again = Plan.safeParse({ ...(raw as object), targets: cleaned });
+  if (!again.success) return null;
+  for (const [i, m] of typed) again.data.targets[i].measure = m;
+  return again.data;
 }
 
 const TYPE_ZH: Record<string, string> = {
@@ -87,7 +153,7 @@ function valueAt(raw: unknown, path: ReadonlyArray<PropertyKey>): unknown {
   return v;
 }
 
-type ZodIssue = ReturnType<typeof Plan.safeParse>["error"] extends infer E ? (E extends { issues: Array<infer I> } ? I : never) : never;
+type ZodIssue = NonNullable<ReturnType<typeof Plan.safeParse>["error"]>["issues"][number];
 
 /** A zod issue in words, Chinese and English; the schema's own messages are "中文 / English". */
 function describeIssue(issue: ZodIssue, value: unknown): { zh: string; en: string } {

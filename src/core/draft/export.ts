@@ -5,6 +5,7 @@
  */
 import type { ExportRow } from "../catalog/export";
 import type { Area, Level, PlanInput } from "../catalog/schema";
+import { proposeMeasure } from "./measure";
 import type { DraftMeta, DraftResult, Proposal } from "./types";
 
 export interface DraftRow extends ExportRow {
@@ -145,6 +146,8 @@ export function draftToPlan(accepted: readonly Proposal[], c: PlanChoices): Plan
         derived: [],
         conflicts: [],
         note: null,
+        // Only on an exact name and unit match (./measure.ts); the official reviews it like the rest.
+        measure: proposeMeasure(p.name, p.unit),
       };
     }),
   };

@@ -4,6 +4,7 @@
  * a script always give the same answer. Errors are MethodError: NA → #N/A, VALUE → #VALUE!.
  */
 import type { Catalog, CatalogEntry } from "../catalog/catalog";
+import { measureById } from "../catalog/measures";
 import { noteIn } from "../catalog/schema";
 import {
   assess,
@@ -94,6 +95,10 @@ const INFO_FIELDS: Record<string, (e: CatalogEntry) => CellValue> = {
   derived: (e) => e.target.derived.map((d) => `${d.field}: ${noteIn(d.note, "zh")}`).join(" | "),
   note: (e) => noteIn(e.target.note, "zh"),
   note_en: (e) => noteIn(e.target.note, "en"),
+  // The common statistic the target counts (data/measures.json); "" where it counts none.
+  measure: (e) => measureById(e.target.measure)?.name.zh ?? "",
+  measure_en: (e) => measureById(e.target.measure)?.name.en ?? "",
+  measure_id: (e) => (measureById(e.target.measure) ? e.target.measure! : ""),
 };
 const INFO_ALIASES: Record<string, string> = {
   名称: "name", 英文名称: "name_en", 单位: "unit", 规划: "plan", 规划名称: "plan_title", 类型: "kind",
@@ -101,6 +106,7 @@ const INFO_ALIASES: Record<string, string> = {
   基期值: "base_value", 基期误差: "base_tolerance", 目标年: "target_year", 目标值: "target_value", 上限: "target_max",
   阶段目标: "milestones", 原文: "quote", 出处: "section", 来源: "source", 责任单位: "responsible",
   冲突: "conflicts", 推算: "derived", 备注: "note", 英文备注: "note_en",
+  统计口径: "measure", 英文统计口径: "measure_en", 统计口径编号: "measure_id",
 };
 export const INFO_FIELD_NAMES = Object.keys(INFO_FIELDS);
 
@@ -128,7 +134,9 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
     if (!found) {
       // A plan file that failed to load explains its missing targets better than "unknown id".
       const prefix = String(id).trim().toUpperCase().split("-")[0];
-      const broken = catalog.issues.find((i) => i.file.endsWith(`/${prefix}.json`));
+      // A note on a measure of a plan that did load is no such failure: the id is simply unknown.
+      const loaded = catalog.plan(prefix) != null;
+      const broken = catalog.issues.find((i) => i.file.endsWith(`/${prefix}.json`) && !(loaded && /\.measure$/.test(i.path)));
       if (broken) {
         throw new MethodError(
           "NA",
