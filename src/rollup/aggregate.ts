@@ -259,7 +259,10 @@ function notSummed(group: Group, count: number, rules: Rules): RollupText | null
     if (rules.cls.key.startsWith("cumulative")) {
       return { zh: "累计值的起算年份不明，不能相加，分别列出", en: "running totals without a known base year cannot be summed; each is shown" };
     }
-    return { zh: "增速、完成与否等不能相加，分别列出", en: "growth rates, yes/no milestones and the like do not add up; each is shown" };
+    return {
+      zh: "增速、是否完成、定性目标的实测值等不作相加，分别列出",
+      en: "growth rates, yes/no milestones and qualitative targets' measured values are not summed; each is shown",
+    };
   }
   return null;
 }

@@ -50,7 +50,7 @@ export function plan(id: string, level: Level, region: [string, string], targets
 /**
  * PV province; CA, CB, CC cities; ZN a city-level zone; KA, KB counties.
  *  -01 level of ADDITIVE (PV's printed in 万件), -02 level of RATIO, -03 the year's flow of ADDITIVE
- *  (CA additions, CB and PV annual), -04 running totals of ADDITIVE (CA from 2020, CB from 2022), CA-05 no measure.
+ *  (CA additions, CB and PV annual), -04 running totals of ADDITIVE (CA from 2020, CB from 2022), CA-05 and CA-06 (in %) no measure.
  */
 export function province(): Catalog {
   const A = ADDITIVE.id;
@@ -67,6 +67,7 @@ export function province(): Catalog {
       target("CA-03", A, "additions"),
       target("CA-04", A, "cumulative", { base: { year: 2020, value: 100 } }),
       target("CA-05", null, "level"),
+      target("CA-06", null, "level", { unit: "%", target: { year: 2025, value: 95, max: null } }),
     ]),
     plan("CB", "city", ["乙市", "City B"], [
       target("CB-01", A, "level"),
