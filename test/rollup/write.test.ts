@@ -239,6 +239,56 @@ describe("rollupWorkbookXlsx: a common display unit, and the bundled plans", () 
   });
 });
 
+describe("rollupWorkbookXlsx: the file", () => {
+  it("is a zip Excel and ExcelJS read, deflated where the platform can, stored where it cannot", async () => {
+    // The compression method of each entry, from the zip's central directory (8 deflate, 0 stored).
+    const methods = (bytes: Uint8Array) => {
+      const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+      const found: number[] = [];
+      for (let i = 0; i + 46 <= bytes.length; i++) if (view.getUint32(i, true) === 0x02014b50) found.push(view.getUint16(i + 10, true));
+      return found;
+    };
+    const packed = await rollupWorkbookXlsx(result, catalog, "zh");
+    expect(methods(packed)).toEqual(Array(13).fill(8));
+    const deflated = await JSZip.loadAsync(packed);
+    const native = globalThis.CompressionStream;
+    try {
+      (globalThis as { CompressionStream?: unknown }).CompressionStream = undefined;
+      const bytes = await rollupWorkbookXlsx(result, catalog, "zh");
+      expect(methods(bytes)).toEqual(Array(13).fill(0));
+      const wb = await open(bytes);
+      expect(sheet(wb, "实际值").getCell("E2").value).toBe("PV-01");
+    } finally {
+      globalThis.CompressionStream = native;
+    }
+    const names = Object.keys(deflated.files).sort();
+    expect(names).toEqual(
+      [
+        "[Content_Types].xml",
+        "_rels/.rels",
+        "docProps/app.xml",
+        "docProps/core.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/sharedStrings.xml",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+        "xl/worksheets/sheet2.xml",
+        "xl/worksheets/sheet3.xml",
+        "xl/worksheets/sheet4.xml",
+        "xl/worksheets/sheet5.xml",
+      ].sort(),
+    );
+    // Every cell of every sheet in ascending order, as Excel requires (else it "repairs" the file).
+    for (let i = 1; i <= 5; i++) {
+      const xml = await deflated.file(`xl/worksheets/sheet${i}.xml`)!.async("string");
+      const refs = [...xml.matchAll(/<c r="([A-Z]+)(\d+)"/g)].map((m) => [Number(m[2]), m[1].length, m[1]] as const);
+      const sorted = [...refs].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2].localeCompare(b[2]));
+      expect(refs).toEqual(sorted);
+    }
+  });
+});
+
 describe("safeText", () => {
   it("keeps text as it is but replaces characters the file's XML cannot hold and cuts at Excel's limit", () => {
     expect(safeText("=1+1")).toBe("=1+1");
