@@ -9,9 +9,9 @@
  * Every text that came out of a workbook (file, sheet, id, problem) is untrusted: it is written as a
  * text value, so "=…" stays text and never becomes a formula.
  */
-import type { Catalog } from "../core/catalog/catalog";
+import { Catalog } from "../core/catalog/catalog";
 import { measureById } from "../core/catalog/measures";
-import type { Target } from "../core/catalog/schema";
+import type { Plan, Target } from "../core/catalog/schema";
 import { kindLabel } from "../core/functions/ip";
 import { isPercentTarget } from "../core/method/percent";
 import { columnLetters } from "../sheets/columns";
@@ -138,8 +138,9 @@ const T = {
   },
 } as const;
 
-export const rollupWorkbookXlsx: RollupWorkbookXlsx = async (result, catalog, lang) => {
+export const rollupWorkbookXlsx: RollupWorkbookXlsx = async (result, given, lang) => {
   const t = T[lang];
+  const catalog = withWorkbookPlans(given, result);
   const now = new Date();
   const book: Book = { styles: new Styles(), strings: new SharedStrings() };
   const sheets = [
@@ -151,6 +152,17 @@ export const rollupWorkbookXlsx: RollupWorkbookXlsx = async (result, catalog, la
   ];
   return xlsxPackage(book, sheets, now);
 };
+
+/**
+ * The catalogue the result's ids were resolved against: the given one plus the plans the workbooks
+ * stored (a county's own plan), which the reader may hand over as `workbookPlans`, so those targets
+ * are named and shown in their units too.
+ */
+function withWorkbookPlans(catalog: Catalog, result: RollupResult): Catalog {
+  const stored = (result as RollupResult & { workbookPlans?: readonly Plan[] }).workbookPlans ?? [];
+  const added = stored.filter((p) => catalog.plan(p.id) == null);
+  return added.length ? new Catalog([...catalog.plans, ...added], catalog.issues) : catalog;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Cells

@@ -219,6 +219,13 @@ describe("rollupWorkbookXlsx: a common display unit, and the bundled plans", () 
     expect(ws.getCell("E2").numFmt).toBe("0.00");
   });
 
+  it("names the targets of a plan the workbooks stored (a county's own plan, handed over as workbookPlans)", async () => {
+    const county = plan("KZ", "county", ["寅县", "County Z"], [target("KZ-01", null, "level", { unit: "元", display: { unit: "万元", scale: 10000 } })]);
+    const res = { ...resultOf([actual("寅县.xlsx", "KZ-01", 2024, 2500000)], catalog), workbookPlans: [county] };
+    const ws = sheet(await open(await rollupWorkbookXlsx(res, catalog, "zh")), "实际值");
+    expect(rowValues(ws, 2).slice(3, 9)).toEqual(["寅县 KZ", "KZ-01", expect.stringContaining("KZ-01"), 2024, 250, "万元"]);
+  });
+
   it("writes the bundled plans' actuals and measure rows (whatever measures they carry)", async () => {
     // The bundled plans as they are: every target of a measure the catalogue carries gets an actual.
     const bundled = bundledCatalog();
