@@ -9,7 +9,7 @@
  * Every text that came out of a workbook (file, sheet, id, problem) is untrusted: it is written as a
  * text value, so "=…" stays text and never becomes a formula.
  */
-import { Catalog } from "../core/catalog/catalog";
+import { Catalog, normalizeId } from "../core/catalog/catalog";
 import { measureById } from "../core/catalog/measures";
 import type { Plan, Target } from "../core/catalog/schema";
 import { kindLabel } from "../core/functions/ip";
@@ -49,7 +49,7 @@ const T = {
     ],
     actualsHeader: ["文件", "工作表", "行", "规划", "编号", "指标", "年份", "实际值", "单位", "说明"],
     conflictMark: "⚠ 冲突，见“冲突”表",
-    duplicateMark: "另有文件填了相同数值",
+    duplicateMark: "另有文件（或行）填了相同数值",
     measuresHeader: [
       "统计口径",
       "年份",
@@ -106,7 +106,7 @@ const T = {
     ],
     actualsHeader: ["File", "Sheet", "Row", "Plan", "Id", "Target", "Year", "Actual", "Unit", "Note"],
     conflictMark: "⚠ conflict, see Conflicts",
-    duplicateMark: "another file has the same figure",
+    duplicateMark: "the same figure is in another file (or row)",
     measuresHeader: [
       "Measure",
       "Year",
@@ -246,7 +246,8 @@ function actualsSheet(ws: Sheet, result: RollupResult, catalog: Catalog, lang: L
   const t = T[lang];
   const conflicting = new Set(result.conflicts.map((c) => `${c.targetId}\u0000${c.year}`));
   const count = new Map<string, number>();
-  const keyOf = (id: string, year: number) => `${catalog.get(id)?.target.id ?? id}\u0000${year}`;
+  // Ids as aggregate.ts keys them: the catalogue's spelling, else normalised.
+  const keyOf = (id: string, year: number) => `${catalog.get(id)?.target.id ?? normalizeId(id)}\u0000${year}`;
   for (const a of result.actuals) count.set(keyOf(a.targetId, a.year), (count.get(keyOf(a.targetId, a.year)) ?? 0) + 1);
   const rows: Cell[][] = [];
   const formats: Array<Array<string | null>> = [];

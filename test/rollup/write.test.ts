@@ -50,6 +50,9 @@ const actuals = [
   actual("甲市.xlsx", "CA-06", 2024, 93.5),
   // Untrusted text from a workbook: a file name, a sheet name and an id that look like formulas.
   actual(HOSTILE, "@SUM(A1)", 2024, 1, "+1-2"),
+  // An id no plan knows, typed two ways in two files with different values: still one conflict.
+  actual("未知.xlsx", "qq-01", 2024, 1),
+  actual("未知2.xlsx", "QQ-01", 2024, 2),
 ];
 const problems: RollupProblem[] = [
   { file: "坏文件.xlsx", kind: "corrupt", message: { zh: "不是有效的 .xlsx 文件", en: "not a valid .xlsx file" } },
@@ -86,7 +89,7 @@ describe("rollupWorkbookXlsx (Chinese)", () => {
     expect(facts.get("收到文件")).toBe(result.files.length);
     expect(facts.get("实际值")).toBe(actuals.length);
     expect(facts.get("年份")).toBe("2024");
-    expect(facts.get("冲突（同一指标同一年份数值不同）")).toBe(1);
+    expect(facts.get("冲突（同一指标同一年份数值不同）")).toBe(2);
     expect(facts.get("问题（无法读取的文件、工作表或单元格）")).toBe(2);
     // The files table lists every file received, also one that only has problems.
     expect(facts.get("坏文件.xlsx")).toBe(0);
@@ -111,8 +114,10 @@ describe("rollupWorkbookXlsx (Chinese)", () => {
     expect(pct[8]).toBe("%");
     // Conflicts and duplicates are marked.
     expect(ws.getCell("J3").value).toBe("⚠ 冲突，见“冲突”表");
-    expect(ws.getCell("J5").value).toBe("另有文件填了相同数值");
+    expect(ws.getCell("J5").value).toBe("另有文件（或行）填了相同数值");
     expect(ws.getCell("J2").value).toBeNull();
+    // The unknown id typed "qq-01" in one file and "QQ-01" in another is the same conflict.
+    expect([ws.getCell("J14").value, ws.getCell("J15").value]).toEqual(["⚠ 冲突，见“冲突”表", "⚠ 冲突，见“冲突”表"]);
   });
 
   it("puts the province's figure beside the sum of its cities and of its counties, with how many reported and the difference", () => {
@@ -157,7 +162,9 @@ describe("rollupWorkbookXlsx (Chinese)", () => {
     expect(rowValues(ws, 1)).toEqual(["序号", "编号", "规划", "指标", "年份", "文件", "工作表", "行", "数值", "单位"]);
     expect(rowValues(ws, 2)).toEqual([1, "CA-01", "甲市 CA", expect.any(String), 2024, "甲市.xlsx", "甲市 CA", actuals[1].row, 100, ADDITIVE.unit]);
     expect(rowValues(ws, 3)).toEqual([1, "CA-01", "甲市 CA", expect.any(String), 2024, "甲市（改）.xlsx", "改名了", actuals[2].row, 120, ADDITIVE.unit]);
-    expect(ws.rowCount).toBe(3);
+    // An unknown id: no plan, no name, the value as the file gave it.
+    expect(rowValues(ws, 4)).toEqual([2, "QQ-01", undefined, undefined, 2024, "未知.xlsx", "Sheet", actuals[12].row, 1]);
+    expect(ws.rowCount).toBe(5);
   });
 
   it("lists each problem with file, sheet and row", () => {
