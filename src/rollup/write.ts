@@ -226,7 +226,8 @@ function aboutSheet(ws: Sheet, result: RollupResult, lang: Lang, now: Date): She
     const f = files.get(name);
     return [name, f?.sheets ?? 0, f?.actuals ?? 0, f?.planIds.join(lang === "zh" ? "、" : ", ") ?? "", t.modes[f?.mode ?? "unknown"], problemsOf.get(name) ?? 0];
   });
-  return table(ws, at, t.filesHeader, rows, [44, 12, 12, 16, 12, 10]);
+  // Column B also holds the date above: wide enough for "2026-12-01 09:30".
+  return table(ws, at, t.filesHeader, rows, [44, 18, 12, 16, 12, 10]);
 }
 
 // ---------------------------------------------------------------------------------------------
