@@ -5,7 +5,7 @@
  * CLI (`npm run rollup`) and the task pane's 汇总 action call it.
  */
 import type { Catalog } from "../core/catalog/catalog";
-import type { Kind, Level } from "../core/catalog/schema";
+import type { Kind, Level, Plan } from "../core/catalog/schema";
 
 /** A bilingual message a person reads. */
 export interface RollupText {
@@ -78,6 +78,12 @@ export interface RollupResult {
   conflicts: RollupConflict[];
   byMeasure: MeasureRollupRow[];
   problems: RollupProblem[];
+  /**
+   * Plans read from the workbooks themselves (a county's own plan the catalogue lacks, stored in the
+   * workbook's document settings), validated; ids were resolved against the catalogue plus these.
+   * Pass rollupCatalog(catalog, result) to whatever needs to name their targets.
+   */
+  workbookPlans?: Plan[];
 }
 
 export interface RollupOptions {
