@@ -5,7 +5,10 @@
 import type { Catalog } from "../core/catalog/catalog";
 import type { CollectedActual, MeasureRollupRow, RollupConflict } from "./types";
 
-export function aggregateActuals(actuals: readonly CollectedActual[], catalog: Catalog): { conflicts: RollupConflict[]; byMeasure: MeasureRollupRow[] } {
+export function aggregateActuals(
+  actuals: readonly CollectedActual[],
+  catalog: Catalog,
+): { conflicts: RollupConflict[]; byMeasure: MeasureRollupRow[] } {
   void catalog;
   const byKey = new Map<string, CollectedActual[]>();
   for (const a of actuals) {
@@ -15,7 +18,11 @@ export function aggregateActuals(actuals: readonly CollectedActual[], catalog: C
   const conflicts: RollupConflict[] = [];
   for (const list of byKey.values()) {
     if (new Set(list.map((a) => a.value)).size > 1) {
-      conflicts.push({ targetId: list[0].targetId, year: list[0].year, values: list.map(({ file, sheet, row, value }) => ({ file, sheet, row, value })) });
+      conflicts.push({
+        targetId: list[0].targetId,
+        year: list[0].year,
+        values: list.map(({ file, sheet, row, value }) => ({ file, sheet, row, value })),
+      });
     }
   }
   return { conflicts, byMeasure: [] };

@@ -35,7 +35,12 @@ function storedPlans(read: FileRead, known: (id: string) => boolean, added: Map<
       // left as text: decodeWorkbookPlans says it cannot be read
     }
     const { files, notes } = decodeWorkbookPlans(stored);
-    for (const n of notes) problems.push({ file: read.name, kind: "other", message: { zh: `工作簿中保存的规划：${n.zh}`, en: `plans stored in the workbook: ${n.en}` } });
+    for (const n of notes)
+      problems.push({
+        file: read.name,
+        kind: "other",
+        message: { zh: `工作簿中保存的规划：${n.zh}`, en: `plans stored in the workbook: ${n.en}` },
+      });
     for (const f of files) {
       if (!("text" in f)) continue;
       const r = parsePlanText(f.file, f.text.replace(/^\uFEFF/, ""));

@@ -49,11 +49,14 @@ const ENTITY: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', 
 
 /** Decodes XML entities, then OOXML's _xHHHH_ escapes of characters XML cannot carry. */
 export function decodeXml(s: string, ooxml = false): string {
-  let out = s.indexOf("&") < 0 ? s : s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
-    if (e[0] !== "#") return ENTITY[e];
-    const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
-    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-  });
+  let out =
+    s.indexOf("&") < 0
+      ? s
+      : s.replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_, e: string) => {
+          if (e[0] !== "#") return ENTITY[e];
+          const code = e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10);
+          return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
+        });
   if (ooxml && out.indexOf("_x") >= 0) out = out.replace(/_x([0-9a-fA-F]{4})_/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
   return out;
 }
@@ -348,7 +351,8 @@ function scanSheet(xml: string, shared: readonly string[], specs: ReadSpec[]): v
       if (col < s.firstCol || col > s.lastCol) continue;
       if (row === s.headerRow) {
         const cell = cellOf(attrs, m[4], shared);
-        if (cell && (cell.kind === "text" || cell.kind === "number")) s.header.set(col, cell.kind === "text" ? cell.text : String(cell.value));
+        if (cell && (cell.kind === "text" || cell.kind === "number"))
+          s.header.set(col, cell.kind === "text" ? cell.text : String(cell.value));
       } else if (row > s.headerRow && row <= s.lastRow) {
         if (s.wanted == null) s.wanted = new Set([...s.header].filter(([, h]) => wantedHeader(h)).map(([c]) => c));
         if (!s.wanted.has(col)) continue;

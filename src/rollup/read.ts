@@ -121,7 +121,15 @@ export function actualsOf(read: FileRead, catalog: Catalog): { actuals: Collecte
       for (const { col, year, header } of typed) {
         const cell = cells.get(col)!;
         if (cell.kind === "number") {
-          actuals.push({ file: read.name, sheet: table.sheet, row, planId: entry.plan.id, targetId: entry.target.id, year, value: tidy(cell.value * scale) });
+          actuals.push({
+            file: read.name,
+            sheet: table.sheet,
+            row,
+            planId: entry.plan.id,
+            targetId: entry.target.id,
+            year,
+            value: tidy(cell.value * scale),
+          });
         } else if (cell.kind === "uncalculated") {
           at(row, "other", {
             zh: `第 ${row} 行 ${entry.target.id} 的“${header}”是公式，文件中没有它的计算结果（请在 Excel 中打开、计算并保存后再交）`,

@@ -10,6 +10,7 @@ export const rollupWorkbookXlsx: RollupWorkbookXlsx = async (result, catalog: Ca
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet(lang === "en" ? "Actuals" : "实际值");
   ws.addRow(["文件 file", "工作表 sheet", "行 row", "编号 id", "指标 target", "年份 year", "实际值 value"]);
-  for (const a of result.actuals) ws.addRow([a.file, a.sheet, a.row, a.targetId, catalog.get(a.targetId)?.target.name[lang] ?? "", a.year, a.value]);
+  for (const a of result.actuals)
+    ws.addRow([a.file, a.sheet, a.row, a.targetId, catalog.get(a.targetId)?.target.name[lang] ?? "", a.year, a.value]);
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
 };
