@@ -172,7 +172,14 @@ interface ReadSpec {
 /** Is this header one of the columns the roll-up reads? */
 function wantedHeader(text: string): boolean {
   const key = keyOfHeader(text);
-  return key === "id" || key === "scale" || (key != null && key.startsWith("actual:"));
+  if (key === "id" || key === "scale" || (key != null && key.startsWith("actual:"))) return true;
+  // A year's actuals whose header was edited (2024 实际值): read, so the figures are reported, not lost silently.
+  return key == null && looksLikeActualHeader(text);
+}
+
+/** A header that names a year's actuals but is not the add-in's (2024 实际值, 实际2024). */
+export function looksLikeActualHeader(text: string): boolean {
+  return /实际/.test(text) && /(?:^|\D)(19|20)\d{2}(?:\D|$)/.test(text);
 }
 
 // ---- the workbook -------------------------------------------------------------------------------

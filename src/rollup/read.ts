@@ -12,7 +12,7 @@ import type { Catalog } from "../core/catalog/catalog";
 import { cellScale } from "../sheets/model";
 import { type ColumnKey, keyOfHeader, yearOfKey, isActualKey } from "../sheets/columns";
 import { actualsInCellUnits, tidy } from "../excel/units";
-import { type MarkedTable, type RawCell, readWorkbook } from "./read-xlsx";
+import { looksLikeActualHeader, type MarkedTable, type RawCell, readWorkbook } from "./read-xlsx";
 import type { CollectedActual, RollupProblem, RollupText } from "./types";
 import { openZip, ZipError } from "./zip";
 
@@ -97,6 +97,17 @@ export function actualsOf(read: FileRead, catalog: Catalog): { actuals: Collecte
       continue;
     }
     const inCellUnits = actualsInCellUnits([...keys.values()]);
+    // Columns that look like a year's actuals under an edited header: their figures are named, not collected.
+    for (const [col, text] of table.header) {
+      if (keys.get(col) != null || !looksLikeActualHeader(text)) continue;
+      const numbers = table.rows.filter(({ cells }) => cells.get(col)?.kind === "number").length;
+      if (numbers === 0) continue;
+      const year = /(19|20)\d{2}/.exec(text)![0];
+      at(table.headerRow, "other", {
+        zh: `工作表“${table.sheet}”的列“${excerpt(text)}”像是 ${year} 年的实际值，但表头已被改动（加载项的表头是“${year}年实际”），其中 ${numbers} 个数未汇总；请把表头改回“${year}年实际”后再交`,
+        en: `sheet "${table.sheet}": column "${excerpt(text)}" looks like the actuals of ${year} but its header was changed (the add-in's is "${year}年实际"); its ${numbers} figure(s) are not collected: restore the header`,
+      });
+    }
     for (const { row, cells } of table.rows) {
       const idCell = cells.get(idCol);
       const id = idCell ? shown(idCell) || (idCell.kind === "number" ? String(idCell.value) : "") : "";

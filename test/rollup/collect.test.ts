@@ -162,6 +162,18 @@ describe("collectWorkbooks", () => {
     expect(p2.message.zh).toContain("95%");
   });
 
+  it("names the figures of a year column whose header an official changed, instead of dropping them silently", async () => {
+    const wb = await openXlsx(await filledXz(true));
+    const ws = wb.getWorksheet(XZ_SHEET)!;
+    const hr = headerRowOf(ws);
+    ws.getCell(hr, (ws.getRow(hr).values as unknown[]).indexOf("2024年实际")).value = "2024 实际值";
+    const r = await collectWorkbooks([{ name: "h.xlsx", bytes: await toBytes(wb) }], catalog);
+    expect(figures(r.actuals)).toEqual([{ targetId: "XZ-01", year: 2025, value: 1900 }]);
+    expect(r.problems).toEqual([expect.objectContaining({ file: "h.xlsx", sheet: XZ_SHEET, row: hr, kind: "other" })]);
+    expect(r.problems[0].message.zh).toContain("其中 3 个数未汇总");
+    expect(r.problems[0].message.en).toContain('"2024 实际值"');
+  });
+
   it("uses the cached result of a formula in an actual cell, and reports a formula without one", async () => {
     const bytes = await filledXz(true, [
       { id: "XZ-01", year: 2024, value: { formula: "1000+810", result: 1810 } as ExcelJS.CellFormulaValue },
