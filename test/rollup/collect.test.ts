@@ -243,6 +243,32 @@ describe("collectWorkbooks", () => {
     expect(progress).toEqual(files.map((_, i) => [i + 1, files.length]));
   });
 
+  it("reads archives whose parts are stored uncompressed, and works where the platform has no DecompressionStream (JSZip)", async () => {
+    const bytes = await filledXz(false);
+    const stored = await (await JSZip.loadAsync(bytes)).generateAsync({ type: "uint8array", compression: "STORE" });
+    expect(stored.length).toBeGreaterThan(bytes.length);
+    const r = await collectWorkbooks([{ name: "stored.xlsx", bytes: stored }], catalog);
+    expect(r.problems).toEqual([]);
+    expect(figures(r.actuals)).toEqual(EXPECTED);
+
+    const native = globalThis.DecompressionStream;
+    // An old webview: the reader falls back to JSZip (ExcelJS's own dependency).
+    delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+    try {
+      const old = await collectWorkbooks(
+        [
+          { name: "a.xlsx", bytes },
+          { name: "bad.xlsx", bytes: bytes.slice(0, 1000) },
+        ],
+        catalog,
+      );
+      expect(figures(old.actuals)).toEqual(EXPECTED);
+      expect(old.problems).toEqual([expect.objectContaining({ file: "bad.xlsx", kind: "corrupt" })]);
+    } finally {
+      globalThis.DecompressionStream = native;
+    }
+  });
+
   it("reads every plan of a workbook holding several", async () => {
     const bytes = await buildWorkbookXlsx(catalog, {
       portable: true,
