@@ -269,6 +269,23 @@ describe("collectWorkbooks", () => {
     }
   });
 
+  it("names a mark whose sheet was deleted (#REF!) and reads the plans still there", async () => {
+    const bytes = await editZip(
+      await buildWorkbookXlsx(catalog, { plans: ["XZ", "JZ"], portable: true, actuals: [{ id: "JZ-05", year: 2024, value: 52000 }] }),
+      async (zip, text) => {
+        zip.file(
+          "xl/workbook.xml",
+          (await text("xl/workbook.xml")).replace(/(<definedName [^>]*name="IPTargets\.XZ"[^>]*>)[^<]*/, "$1#REF!$A$7:$BG$7"),
+        );
+      },
+    );
+    const r = await collectWorkbooks([{ name: "d.xlsx", bytes }], catalog);
+    expect(figures(r.actuals)).toEqual([{ targetId: "JZ-05", year: 2024, value: 52000 }]);
+    expect(r.files[0].planIds).toEqual(["JZ"]);
+    expect(r.problems).toEqual([expect.objectContaining({ file: "d.xlsx", kind: "other" })]);
+    expect(r.problems[0].message.en).toContain("IPTargets.XZ");
+  });
+
   it("reads every plan of a workbook holding several", async () => {
     const bytes = await buildWorkbookXlsx(catalog, {
       portable: true,
