@@ -10,6 +10,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import type { Catalog } from "../src/core/catalog/catalog";
 import { mergePlans, type SourcedFile } from "../src/core/catalog/sources";
 import { readPlanFiles, readPlanText } from "../src/node/plan-files";
@@ -121,7 +122,8 @@ async function main(argv: string[]): Promise<number> {
   const { files, unreadable } = inputFiles(args.files);
   for (const u of unreadable) console.error(u);
 
-  const result = await collectWorkbooks(files, loaded.catalog);
+  // Node's zlib inflates several times faster than its DecompressionStream.
+  const result = await collectWorkbooks(files, loaded.catalog, { inflateRaw: (d) => zlib.inflateRawSync(d) });
   for (const f of result.files) {
     const plans = f.planIds.join(", ");
     console.log(

@@ -62,7 +62,7 @@ function storedPlans(read: FileRead, known: (id: string) => boolean, added: Map<
 export const collectWorkbooks: CollectWorkbooks = async (files, catalog, options = {}) => {
   const reads: FileRead[] = [];
   for (let i = 0; i < files.length; i++) {
-    reads.push(await readFile(files[i].name, files[i].bytes));
+    reads.push(await readFile(files[i].name, files[i].bytes, options.inflateRaw));
     options.onProgress?.(i + 1, files.length);
   }
   const problems: RollupProblem[] = [];

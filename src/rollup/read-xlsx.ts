@@ -340,7 +340,8 @@ function scanSheet(xml: string, shared: readonly string[], specs: ReadSpec[]): v
   let col = 0;
   const start = xml.search(/<(?:\w+:)?sheetData\b/);
   re.lastIndex = start < 0 ? 0 : start;
-  const end = xml.search(/<\/(?:\w+:)?sheetData>/);
+  const plainEnd = xml.lastIndexOf("</sheetData>");
+  const end = plainEnd >= 0 ? plainEnd : xml.search(/<\/(?:\w+:)?sheetData>/);
   for (let m = re.exec(xml); m && (end < 0 || m.index < end); m = re.exec(xml)) {
     if (m[1] !== undefined) {
       const r = /\br="(\d+)"/.exec(m[1]);

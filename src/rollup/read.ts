@@ -13,7 +13,7 @@ import { cellScale } from "../sheets/model";
 import { type ColumnKey, keyOfHeader, yearOfKey, isActualKey } from "../sheets/columns";
 import { actualsInCellUnits, tidy } from "../excel/units";
 import { looksLikeActualHeader, type MarkedTable, type RawCell, readWorkbook } from "./read-xlsx";
-import type { CollectedActual, RollupProblem, RollupText } from "./types";
+import type { CollectedActual, RollupOptions, RollupProblem, RollupText } from "./types";
 import { openZip, ZipError } from "./zip";
 
 /** What one file gave before ids are looked up (plans stored in other files may define them). */
@@ -28,11 +28,11 @@ export interface FileRead {
 const excerpt = (s: string) => (s.length > 40 ? s.slice(0, 40) + "…" : s);
 
 /** Opens and scans a file: the add-in's tables, the plans it stores, or why it cannot be read. */
-export async function readFile(name: string, bytes: Uint8Array): Promise<FileRead> {
+export async function readFile(name: string, bytes: Uint8Array, inflate?: RollupOptions["inflateRaw"]): Promise<FileRead> {
   const read: FileRead = { name, tables: [], storedPlans: [], problems: [], mode: "unknown" };
   const problem = (kind: RollupProblem["kind"], message: RollupText) => read.problems.push({ file: name, kind, message });
   try {
-    const wb = await readWorkbook(await openZip(bytes));
+    const wb = await readWorkbook(await openZip(bytes, inflate));
     read.tables = wb.tables;
     read.storedPlans = wb.storedPlans;
     for (const mark of wb.staleMarks) {

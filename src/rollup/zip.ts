@@ -47,8 +47,12 @@ async function inflateNative(data: Uint8Array): Promise<Uint8Array> {
 
 const decoder = new TextDecoder("utf-8");
 
-/** Opens an archive; throws ZipError for bytes that are not one. */
-export async function openZip(bytes: Uint8Array): Promise<ZipArchive> {
+/**
+ * Opens an archive; throws ZipError for bytes that are not one. `inflate`: the caller's raw
+ * inflater (Node's zlib), else the platform's DecompressionStream, else JSZip.
+ */
+export async function openZip(bytes: Uint8Array, inflate?: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>): Promise<ZipArchive> {
+  if (inflate) return openNative(bytes, async (d) => inflate(d));
   if (typeof DecompressionStream === "undefined") return openWithJsZip(bytes);
   return openNative(bytes, inflateNative);
 }

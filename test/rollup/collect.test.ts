@@ -12,6 +12,7 @@ import { collectWorkbooks, type CollectedActual, rollupCatalog } from "../../src
 import { buildWorkbookXlsx } from "../../src/sheets/xlsx";
 import fs from "node:fs";
 import path from "node:path";
+import zlib from "node:zlib";
 import {
   editZip,
   headerRowOf,
@@ -284,6 +285,25 @@ describe("collectWorkbooks", () => {
     expect(r.files[0].planIds).toEqual(["JZ"]);
     expect(r.problems).toEqual([expect.objectContaining({ file: "d.xlsx", kind: "other" })]);
     expect(r.problems[0].message.en).toContain("IPTargets.XZ");
+  });
+
+  it("inflates with the caller's inflater when given one (Node's zlib in npm run rollup)", async () => {
+    const calls: number[] = [];
+    const inflateRaw = (d: Uint8Array) => {
+      calls.push(d.length);
+      return zlib.inflateRawSync(d);
+    };
+    const r = await collectWorkbooks(
+      [
+        { name: "a.xlsx", bytes: await filledXz(true) },
+        { name: "bad.xlsx", bytes: new Uint8Array(100) },
+      ],
+      catalog,
+      { inflateRaw },
+    );
+    expect(figures(r.actuals)).toEqual(EXPECTED);
+    expect(r.problems.map((p) => [p.file, p.kind])).toEqual([["bad.xlsx", "corrupt"]]);
+    expect(calls.length).toBeGreaterThan(3);
   });
 
   it("reads every plan of a workbook holding several", async () => {
