@@ -282,6 +282,18 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookRead> {
     specs.set(sheet, list);
   }
 
+  for (const list of specs.values()) {
+    // Without a table, a body ends where the next of the add-in's tables on the sheet begins.
+    const byRow = [...list].sort((a, b) => a.headerRow - b.headerRow);
+    byRow.forEach((spec, i) => {
+      if (spec.lastRow === Infinity && byRow[i + 1]) spec.lastRow = byRow[i + 1].headerRow - 1;
+    });
+  }
+  // A sheet-scoped copy of a mark that points nowhere is no loss when the plan was found by another.
+  const lost = staleMarks.filter((name) => !seen.has(name.slice(MARK_PREFIX.length)));
+  staleMarks.length = 0;
+  staleMarks.push(...lost);
+
   const out: MarkedTable[] = [];
   let shared: string[] | null = null;
   const sharedPart = [...wbRels.values()].find((r) => /\/sharedStrings$/.test(r.type))?.target ?? "xl/sharedStrings.xml";

@@ -306,6 +306,22 @@ describe("collectWorkbooks", () => {
     expect(calls.length).toBeGreaterThan(3);
   });
 
+  it("reads a sheet whose table a tool dropped, by its mark on the header cells", async () => {
+    const bytes = await editZip(await filledXz(true), async (zip, text) => {
+      const { sheet } = await partsOf(zip, XZ_SHEET);
+      const rels = sheet.replace("worksheets/", "worksheets/_rels/") + ".rels";
+      zip.file(rels, (await text(rels)).replace(/<Relationship [^>]*tables\/[^>]*\/>/g, ""));
+      // An official's note below the last target: a row without an id is not the add-in's.
+      zip.file(
+        sheet,
+        (await text(sheet)).replace("</sheetData>", '<row r="200"><c r="A200" t="inlineStr"><is><t>合计</t></is></c></row></sheetData>'),
+      );
+    });
+    const r = await collectWorkbooks([{ name: "t.xlsx", bytes }], catalog);
+    expect(r.problems).toEqual([]);
+    expect(figures(r.actuals)).toEqual(EXPECTED);
+  });
+
   it("reads every plan of a workbook holding several", async () => {
     const bytes = await buildWorkbookXlsx(catalog, {
       portable: true,
