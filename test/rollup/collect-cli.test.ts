@@ -66,6 +66,19 @@ describe("npm run rollup", () => {
     expect(withPlans.stdout).toContain("1 个实际值");
   });
 
+  it("takes a folder for the .xlsx files in it (Excel's ~$ lock files left out)", () => {
+    const folder = path.join(dir, "各县");
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(path.join(dir, "新郑-统计.xlsx"), path.join(folder, "新郑.xlsx"));
+    fs.writeFileSync(path.join(folder, "~$新郑.xlsx"), "lock");
+    fs.writeFileSync(path.join(folder, "说明.txt"), "not a workbook");
+    const r = run([folder, "--out", path.join(dir, "c.xlsx")]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`${path.join(folder, "新郑.xlsx")}: 1 张表`);
+    expect(r.stdout).not.toContain("~$");
+    expect(r.stdout).not.toContain("说明.txt");
+  });
+
   it("exits 1 for wrong arguments and when no file could be read, writing nothing", () => {
     expect(run([path.join(dir, "新郑-统计.xlsx")]).status).toBe(1);
     const badLang = run([path.join(dir, "新郑-统计.xlsx"), "--out", path.join(dir, "x.xlsx"), "--lang", "fr"]);
