@@ -30,6 +30,8 @@ async function main() {
   if (engines) print("Other spreadsheet engines / 其他电子表格引擎", engines);
   const draft = await optional("draft", "benchDraft");
   if (draft) print("Drafting plans from their text / 从规划文本起草", draft);
+  const rollup = await optional("rollup", "benchRollup");
+  if (rollup) print("Roll-up of 200 county workbooks / 汇总 200 个县的工作簿", rollup);
 }
 
 main().catch((e) => {

@@ -2,6 +2,7 @@
 // npm run test:e2e: the checks that need Debian packages or a running server.
 //   1. npm start serves the add-in over https on a machine without Excel;
 //   2. LibreOffice recalculates a portable workbook and agrees with the method (scripts/e2e-libreoffice.*);
+//      the roll-up collects the same actuals from copies LibreOffice saved (scripts/e2e-rollup.mjs);
 //   3. headless Chromium drives the production build, as a preview and with an Excel stand-in (scripts/e2e-browser.mjs).
 // Each part prints "N passed, M failed"; the last line sums them: "e2e: N passed, M failed".
 // Needs: apt-get install -y chromium fonts-noto-cjk libreoffice-calc-nogui
@@ -106,6 +107,8 @@ else {
 }
 
 runPart("the report: LibreOffice Writer renders it, pages checked", process.execPath, ["scripts/e2e-report.mjs"]);
+
+runPart("the roll-up reads workbooks LibreOffice saved", process.execPath, ["scripts/e2e-rollup.mjs"]);
 
 if (!fs.existsSync(path.join(root, "dist", "taskpane.html"))) {
   console.log("\n--- building the production bundle for the browser tests");

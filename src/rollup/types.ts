@@ -5,7 +5,7 @@
  * CLI (`npm run rollup`) and the task pane's 汇总 action call it.
  */
 import type { Catalog } from "../core/catalog/catalog";
-import type { Kind, Level } from "../core/catalog/schema";
+import type { Kind, Level, Plan } from "../core/catalog/schema";
 
 /** A bilingual message a person reads. */
 export interface RollupText {
@@ -78,11 +78,23 @@ export interface RollupResult {
   conflicts: RollupConflict[];
   byMeasure: MeasureRollupRow[];
   problems: RollupProblem[];
+  /**
+   * Plans read from the workbooks themselves (a county's own plan the catalogue lacks, stored in the
+   * workbook's document settings), validated; ids were resolved against the catalogue plus these.
+   * Pass rollupCatalog(catalog, result) to whatever needs to name their targets.
+   */
+  workbookPlans?: Plan[];
 }
 
 export interface RollupOptions {
   /** Called after each file, for a progress bar (done of total). */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Inflates raw deflate data (the parts of an .xlsx). By default the platform's
+   * DecompressionStream; Node callers (npm run rollup) pass zlib.inflateRawSync, several times
+   * faster there. The reader is the same either way.
+   */
+  inflateRaw?: (data: Uint8Array) => Uint8Array | Promise<Uint8Array>;
 }
 
 /**
