@@ -116,6 +116,16 @@ export function countEntries(entries: readonly CatalogEntry[], statuses: Readonl
   return counts;
 }
 
+const LEVEL_RANK: Record<string, number> = { province: 0, city: 1, zone: 2, county: 3 };
+
+/** A measure's targets as officials read them: the province first, then cities, zones, counties (plan order within a level). */
+export function byLevel(entries: readonly CatalogEntry[]): CatalogEntry[] {
+  return entries
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => (LEVEL_RANK[a.e.plan.level] ?? 9) - (LEVEL_RANK[b.e.plan.level] ?? 9) || a.i - b.i)
+    .map(({ e }) => e);
+}
+
 export type CompareScale = "percent" | "absolute";
 
 /** One plan's line on the comparison chart: its own path (base → milestones → target) and its actuals. */

@@ -14,7 +14,7 @@ import { ViewHeading } from "../components/ViewHeading";
 import { describeGoal, formatValue, unitText } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { type Messages, pickText, useMessages } from "../i18n";
-import { absoluteComparable, compareSeries, type CompareScale } from "../model";
+import { absoluteComparable, byLevel, compareSeries, type CompareScale } from "../model";
 import { useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -67,7 +67,7 @@ export function CompareView({ measureId, onMeasureChange }: CompareViewProps) {
   const [scale, setScale] = useState<CompareScale>("percent");
   const measureIds = useMemo(() => catalog.measureIds(), [catalog]);
   const current = measureId && measureIds.includes(measureId) ? measureId : (measureIds[0] ?? null);
-  const entries = useMemo(() => (current ? catalog.byMeasure(current) : []), [catalog, current]);
+  const entries = useMemo(() => (current ? byLevel(catalog.byMeasure(current)) : []), [catalog, current]);
   const canAbsolute = absoluteComparable(entries);
   const shownScale: CompareScale = canAbsolute ? scale : "percent";
   const series = useMemo(
