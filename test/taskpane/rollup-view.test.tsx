@@ -98,7 +98,7 @@ describe("汇总 / roll-up view", () => {
     fireEvent.click(screen.getByRole("button", { name: "开始汇总" }));
     await screen.findByTestId("rollup-result");
     expect(module.collectWorkbooks).toHaveBeenCalledTimes(1);
-    const [files, catalog] = module.collectWorkbooks.mock.calls[0];
+    const [files, catalog] = (module.collectWorkbooks as jest.Mock).mock.calls[0];
     expect(files.map((f: { name: string }) => f.name)).toEqual(["焦作.xlsx", "许昌.xlsx"]);
     expect(Array.from(files[1].bytes as Uint8Array)).toEqual([67, 68, 69]);
     expect(catalog).toBe(services.catalog);
