@@ -512,7 +512,7 @@ console.log("# preview: a plain browser, no Excel");
     await page.getByRole("tab", { name: "对照" }).click();
     const notOurs = path.join(downloads, "not-a-workbook.xlsx");
     fs.writeFileSync(notOurs, "这不是工作簿");
-    await page.getByLabel(/选择工作簿/).setInputFiles([path.join(downloads, "preview-JZ.xlsx"), notOurs]);
+    await page.getByLabel(/工作簿（.xlsx/).setInputFiles([path.join(downloads, "preview-JZ.xlsx"), notOurs]);
     await page.getByText("已选择 2 个文件").waitFor();
     await page.getByRole("button", { name: "开始汇总" }).click();
     if (ROLLUP_PLACEHOLDER) {

@@ -76,7 +76,7 @@ async function open(loadRollup: () => Promise<RollupModule>, locale: "zh-CN" | "
     locale,
     services: { loadRollup },
   });
-  const input = (await screen.findByLabelText(locale === "en-US" ? /Choose workbooks/ : /选择工作簿/)) as HTMLInputElement;
+  const input = (await screen.findByLabelText(locale === "en-US" ? /Workbooks \(.xlsx/ : /工作簿（.xlsx/)) as HTMLInputElement;
   return { ...rendered, input };
 }
 
@@ -88,6 +88,11 @@ describe("汇总 / roll-up view", () => {
     expect(input.type).toBe("file");
     expect(input.multiple).toBe(true);
     expect(input.accept).toContain(".xlsx");
+    // The pane's own button (in the pane's language) opens the browser's file chooser.
+    expect(screen.getByText("未选择文件")).toBeInTheDocument();
+    const click = jest.spyOn(input, "click").mockImplementation(() => undefined);
+    fireEvent.click(screen.getByRole("button", { name: "选择文件…" }));
+    expect(click).toHaveBeenCalledTimes(1);
   });
 
   it("hands every chosen file's name and bytes to collectWorkbooks with the catalogue", async () => {
@@ -218,7 +223,7 @@ describe("汇总 / roll-up view", () => {
     // No loadRollup handed in: the view imports src/rollup itself (today a placeholder that rejects;
     // once built it reads a file that is not a workbook as a problem). Either way: not a blank pane.
     await renderSettled({ catalog: measuredCatalog(), tab: "compare", host: EXCEL_HOST, workbook: fakeWorkbook() });
-    const input = (await screen.findByLabelText(/选择工作簿/)) as HTMLInputElement;
+    const input = (await screen.findByLabelText(/工作簿（.xlsx/)) as HTMLInputElement;
     choose(input, file("a.xlsx", "not a zip"));
     fireEvent.click(screen.getByRole("button", { name: "开始汇总" }));
     await waitFor(() => expect(screen.queryByRole("alert") ?? screen.queryByTestId("rollup-result")).not.toBeNull(), { timeout: 10_000 });

@@ -67,8 +67,8 @@ export function CompareChart({ series, planName, scale, axisLabel, title }: Comp
   const values = all.map((p) => p.value);
   const y0 = Math.min(...years);
   const y1 = Math.max(...years, y0 + 1);
-  // Percent: 0 and 100 (each plan's target) are always in view; absolute: 0 only if near.
-  let lo = scale === "percent" ? Math.min(0, ...values) : Math.min(...values);
+  // Percent: 100 (each plan's own target) is always in view.
+  let lo = Math.min(...values);
   let hi = scale === "percent" ? Math.max(100, ...values) : Math.max(...values);
   if (lo === hi) {
     lo = lo === 0 ? 0 : lo * 0.9;

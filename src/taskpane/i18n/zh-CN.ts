@@ -307,7 +307,9 @@ export const zhCN = {
   rollup: {
     heading: "汇总各地工作簿",
     intro: "选择各市、县填报后发回的工作簿（可多选），读取其中的实际值，对照省级数据与下级合计，并生成一份汇总工作簿。只读取本加载项写入的工作表，按编号识别，与行的顺序、筛选和工作表名称无关。",
-    choose: "选择工作簿（.xlsx，可多选）",
+    choose: "工作簿（.xlsx，可多选）",
+    chooseButton: "选择文件…",
+    noneChosen: "未选择文件",
     chosen: (k: number) => `已选择 ${n(k)} 个文件`,
     run: "开始汇总",
     running: "正在汇总…",

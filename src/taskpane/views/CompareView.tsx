@@ -171,10 +171,21 @@ export function CompareView({ measureId, onMeasureChange }: CompareViewProps) {
           {c.chart}
         </Subtitle2>
         <div className={styles.scale} role="group" aria-label={c.scale}>
-          <ToggleButton size="small" checked={shownScale === "percent"} onClick={() => setScale("percent")}>
+          <ToggleButton
+            size="small"
+            checked={shownScale === "percent"}
+            appearance={shownScale === "percent" ? "primary" : "secondary"}
+            onClick={() => setScale("percent")}
+          >
             {c.scalePercent}
           </ToggleButton>
-          <ToggleButton size="small" checked={shownScale === "absolute"} disabled={!canAbsolute} onClick={() => setScale("absolute")}>
+          <ToggleButton
+            size="small"
+            checked={shownScale === "absolute"}
+            appearance={shownScale === "absolute" ? "primary" : "secondary"}
+            disabled={!canAbsolute}
+            onClick={() => setScale("absolute")}
+          >
             {c.scaleAbsolute}
           </ToggleButton>
         </div>

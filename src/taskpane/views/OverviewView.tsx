@@ -188,10 +188,10 @@ export function OverviewView() {
       {hasAny && (
         <div className={styles.toolbar} role="group" aria-label={messages.overview.groupBy}>
           <Caption1>{messages.overview.groupBy}</Caption1>
-          <ToggleButton size="small" checked={groupBy === "plan"} onClick={() => setGroupBy("plan")}>
+          <ToggleButton size="small" checked={groupBy === "plan"} appearance={groupBy === "plan" ? "primary" : "secondary"} onClick={() => setGroupBy("plan")}>
             {messages.overview.byPlan}
           </ToggleButton>
-          <ToggleButton size="small" checked={groupBy === "measure"} onClick={() => setGroupBy("measure")}>
+          <ToggleButton size="small" checked={groupBy === "measure"} appearance={groupBy === "measure" ? "primary" : "secondary"} onClick={() => setGroupBy("measure")}>
             {messages.overview.byMeasure}
           </ToggleButton>
         </div>

@@ -6,7 +6,7 @@
  * of lower levels per measure, and the 汇总.xlsx to download.
  */
 import { Button, Caption1, makeStyles, MessageBar, MessageBarBody, ProgressBar, Subtitle2, Text, tokens } from "@fluentui/react-components";
-import { ArrowDownloadRegular, TableStackBelowRegular } from "@fluentui/react-icons";
+import { ArrowDownloadRegular, FolderOpenRegular, TableStackBelowRegular } from "@fluentui/react-icons";
 import { useId, useRef, useState } from "react";
 import { measureById } from "../../core/catalog/measures";
 import type { MeasureFigure, MeasureRollupRow, RollupInputFile, RollupResult, RollupText } from "../../rollup/types";
@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM, minWidth: 0 },
   file: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
   label: { fontWeight: tokens.fontWeightSemibold },
-  input: { maxWidth: "100%", minWidth: 0 },
+  hiddenInput: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", opacity: 0 },
   actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
   plainList: { margin: 0, padding: 0, listStyleType: "none", overflowWrap: "anywhere" },
@@ -81,7 +81,8 @@ export function RollupView() {
   const r = messages.rollup;
   const en = messages.locale === "en-US";
   const styles = useStyles();
-  const ids = { heading: useId(), input: useId(), progress: useId() };
+  const ids = { heading: useId(), input: useId(), progress: useId(), chosen: useId() };
+  const inputRef = useRef<HTMLInputElement>(null);
   const { catalog, saveFile, loadRollup = defaultLoadRollup } = useServices();
   const [files, setFiles] = useState<File[]>([]);
   const [phase, setPhase] = useState<Phase>({ step: "idle" });
@@ -94,7 +95,8 @@ export function RollupView() {
   const fail = (e: unknown) => {
     const detail = errorText(e, en);
     // The placeholder of src/rollup rejects with "not built yet": say so plainly.
-    setError({ title: r.failed, detail: /not built yet/i.test(detail) ? r.notReady : detail, next: r.failedNext });
+    const notReady = /not built yet/i.test(detail);
+    setError({ title: r.failed, detail: notReady ? r.notReady : detail, next: notReady ? "" : r.failedNext });
   };
 
   const collect = async () => {
@@ -180,9 +182,11 @@ export function RollupView() {
         <label htmlFor={ids.input} className={styles.label}>
           {r.choose}
         </label>
+        {/* The browser's own file button speaks the browser's language: ours speaks the pane's. */}
         <input
           id={ids.input}
-          className={styles.input}
+          ref={inputRef}
+          className={styles.hiddenInput}
           type="file"
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -193,7 +197,12 @@ export function RollupView() {
             setNotice(null);
           }}
         />
-        {files.length > 0 && <Caption1>{r.chosen(files.length)}</Caption1>}
+        <div className={styles.actions}>
+          <Button icon={<FolderOpenRegular />} onClick={() => inputRef.current?.click()} aria-describedby={ids.chosen}>
+            {r.chooseButton}
+          </Button>
+          <Caption1 id={ids.chosen}>{files.length > 0 ? r.chosen(files.length) : r.noneChosen}</Caption1>
+        </div>
       </div>
       <div className={styles.actions}>
         <Button appearance="primary" icon={<TableStackBelowRegular />} onClick={() => void collect()} disabledFocusable={reading}>
