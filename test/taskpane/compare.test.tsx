@@ -62,6 +62,17 @@ describe("对照 / compare view", () => {
     expect(screen.getByTestId("measure-definition")).toHaveTextContent("下级数据可加总为上级");
   });
 
+  it("reads the actuals again on request, like the overview", async () => {
+    const workbook = fakeWorkbook({});
+    await openCompare("valid-trademarks", { host: EXCEL_HOST, workbook });
+    expect(field("JZ-05", "actuals")).toBe("无");
+    workbook.readActuals.mockResolvedValue(new Map(Object.entries(ACTUALS)));
+    fireEvent.click(screen.getByRole("button", { name: "重新读取实际值" }));
+    await waitFor(() => expect(field("JZ-05", "actuals")).toBe("2024 年：70,000件"));
+    expect(within(card("JZ-05")).getByText("已实现")).toBeInTheDocument();
+    expect(workbook.readActuals).toHaveBeenCalledTimes(2);
+  });
+
   it("draws every plan's path on one time axis as % of its own target, legend by short name", async () => {
     await openCompare("valid-trademarks", { host: EXCEL_HOST, workbook: fakeWorkbook(ACTUALS) });
     const chart = screen.getByRole("img", { name: "各规划路径对照：有效商标注册量" });

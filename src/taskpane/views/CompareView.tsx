@@ -4,7 +4,20 @@
  * same computation as the overview's), and a chart of every plan's path on one time axis, as a %
  * of each plan's own target (or in absolute values where the units and kinds agree).
  */
-import { Badge, Caption1, Field, makeStyles, Select, Subtitle2, Text, ToggleButton, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  Caption1,
+  Field,
+  makeStyles,
+  Select,
+  Spinner,
+  Subtitle2,
+  Text,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
+import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { useId, useMemo, useState } from "react";
 import type { CatalogEntry } from "../../core/catalog/catalog";
 import { measureById } from "../../core/catalog/measures";
@@ -63,7 +76,7 @@ export function CompareView({ measureId, onMeasureChange }: CompareViewProps) {
   const styles = useStyles();
   const ids = { heading: useId(), select: useId(), chart: useId() };
   const { catalog, host } = useServices();
-  const { actuals, statuses, settings } = useWorkbookState();
+  const { actuals, statuses, settings, readState, readActuals } = useWorkbookState();
   const [scale, setScale] = useState<CompareScale>("percent");
   const measureIds = useMemo(() => catalog.measureIds(), [catalog]);
   const current = measureId && measureIds.includes(measureId) ? measureId : (measureIds[0] ?? null);
@@ -162,7 +175,16 @@ export function CompareView({ measureId, onMeasureChange }: CompareViewProps) {
           )}
         </Caption1>
       )}
-      {!host.inExcel && <Caption1>{c.previewActuals}</Caption1>}
+      {host.inExcel && !host.unavailable ? (
+        <div className={styles.scale}>
+          <Button size="small" icon={<ArrowSyncRegular />} onClick={() => void readActuals()} disabledFocusable={readState === "reading"}>
+            {messages.overview.refresh}
+          </Button>
+          {readState === "reading" && <Spinner size="tiny" label={messages.overview.reading} />}
+        </div>
+      ) : (
+        <Caption1>{c.previewActuals}</Caption1>
+      )}
       <ul className={styles.list} aria-label={c.plans(entries.length)} data-testid="compare-list">
         {entries.map(card)}
       </ul>
