@@ -22,7 +22,7 @@ import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
 import { PlanSourcesNote } from "./components/PlanSourcesNote";
 import { NavigationContext, type PaneNavigation } from "./navigation";
-import { LazyCatalogIssues, LazyCompareView, LazyOverviewView, LazyRollupView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
+import { LazyCatalogIssues, LazyCompareTab, LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
 
 // 导入规划文本 (views/DraftView.tsx) opens from the header, over the tabs, and stays mounted once opened.
@@ -145,12 +145,7 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
         <LazyReportView />
       </>
     ),
-    compare: () => (
-      <>
-        <LazyCompareView measureId={compareMeasure} onMeasureChange={setCompareMeasure} />
-        <LazyRollupView />
-      </>
-    ),
+    compare: () => <LazyCompareTab measureId={compareMeasure} onMeasureChange={setCompareMeasure} />,
     settings: () => <LazySettingsView />,
   };
   const issues = services.catalog.issues;

@@ -152,7 +152,12 @@ export function absoluteComparable(entries: readonly CatalogEntry[]): boolean {
  * target (100 = the plan's target). Targets without a numeric path (or a zero target, in percent)
  * are left out; the view names them.
  */
-export function compareSeries(entries: readonly CatalogEntry[], actuals: Actuals, settings: MethodSettings, scale: CompareScale): CompareSeries[] {
+export function compareSeries(
+  entries: readonly CatalogEntry[],
+  actuals: Actuals,
+  settings: MethodSettings,
+  scale: CompareScale,
+): CompareSeries[] {
   const out: CompareSeries[] = [];
   for (const entry of entries) {
     const data = pathChartData(entry, actuals.get(entry.target.id) ?? [], settings);
@@ -174,4 +179,31 @@ export function compareSeries(entries: readonly CatalogEntry[], actuals: Actuals
     });
   }
   return out;
+}
+
+/**
+ * The actuals a roll-up collected (src/rollup), as the views read actuals: by target id, by year.
+ * A target and year in conflict (different values in two files) is left out, never resolved here;
+ * `conflicted` says how many were left out.
+ */
+export function actualsFromRollup(result: {
+  actuals: ReadonlyArray<{ targetId: string; year: number; value: number }>;
+  conflicts: ReadonlyArray<{ targetId: string; year: number }>;
+}): { actuals: Map<string, Observation[]>; conflicted: number } {
+  const conflicted = new Set(result.conflicts.map((c) => `${c.targetId}\u0000${c.year}`));
+  const byTarget = new Map<string, Map<number, number>>();
+  for (const a of result.actuals) {
+    if (conflicted.has(`${a.targetId}\u0000${a.year}`)) continue;
+    const years = byTarget.get(a.targetId) ?? new Map<number, number>();
+    years.set(a.year, a.value);
+    byTarget.set(a.targetId, years);
+  }
+  const actuals = new Map<string, Observation[]>();
+  for (const [id, years] of byTarget) {
+    actuals.set(
+      id,
+      [...years].sort((a, b) => a[0] - b[0]).map(([year, value]) => ({ year, value })),
+    );
+  }
+  return { actuals, conflicted: conflicted.size };
 }

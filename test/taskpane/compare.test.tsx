@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
-import { absoluteComparable, compareSeries } from "../../src/taskpane/model";
+import type { RollupResult } from "../../src/rollup/types";
+import { absoluteComparable, actualsFromRollup, compareSeries } from "../../src/taskpane/model";
 import { EXCEL_HOST, fakeWorkbook, PREVIEW_HOST, renderSettled, renderTaskpane } from "./helpers";
 import { measuredCatalog, withoutMeasures } from "./measure-catalog";
 
@@ -177,5 +178,71 @@ describe("对照 / compare view", () => {
     fireEvent.click(screen.getAllByRole("button").find((b) => b.getAttribute("data-target-id") === "JZ-06")!);
     expect(screen.getByRole("heading", { level: 2 })).toBeInTheDocument();
     expect(screen.queryByTestId("target-measure")).toBeNull();
+  });
+
+  describe("with a roll-up's actuals", () => {
+    const ROLLUP: RollupResult = {
+      files: [
+        { name: "焦作.xlsx", sheets: 1, actuals: 1, planIds: ["JZ"], mode: "portable" },
+        { name: "新郑.xlsx", sheets: 1, actuals: 1, planIds: ["XZ"], mode: "live" },
+        { name: "新郑2.xlsx", sheets: 1, actuals: 1, planIds: ["XZ"], mode: "live" },
+      ],
+      actuals: [
+        { file: "焦作.xlsx", sheet: "焦作 JZ", row: 8, planId: "JZ", targetId: "JZ-05", year: 2024, value: 70000 },
+        { file: "焦作.xlsx", sheet: "焦作 JZ", row: 8, planId: "JZ", targetId: "JZ-05", year: 2023, value: 60000 },
+        { file: "新郑.xlsx", sheet: "新郑 XZ", row: 9, planId: "XZ", targetId: "XZ-04", year: 2024, value: 33000 },
+        { file: "新郑2.xlsx", sheet: "新郑 XZ", row: 9, planId: "XZ", targetId: "XZ-04", year: 2024, value: 33500 },
+      ],
+      conflicts: [
+        {
+          targetId: "XZ-04",
+          year: 2024,
+          values: [
+            { file: "新郑.xlsx", sheet: "新郑 XZ", row: 9, value: 33000 },
+            { file: "新郑2.xlsx", sheet: "新郑 XZ", row: 9, value: 33500 },
+          ],
+        },
+      ],
+      byMeasure: [],
+      problems: [],
+    };
+    const loadRollup = () => Promise.resolve({ collectWorkbooks: jest.fn().mockResolvedValue(ROLLUP), rollupWorkbookXlsx: jest.fn() });
+
+    async function collect() {
+      const input = (await screen.findByLabelText(/工作簿（.xlsx/)) as HTMLInputElement;
+      fireEvent.change(input, { target: { files: [new File(["A"], "焦作.xlsx")] } });
+      fireEvent.click(screen.getByRole("button", { name: "开始汇总" }));
+      await screen.findByTestId("rollup-result");
+    }
+
+    it("turns collected actuals into series by target and year, leaving conflicts out", () => {
+      const { actuals, conflicted } = actualsFromRollup(ROLLUP);
+      expect(actuals.get("JZ-05")).toEqual([
+        { year: 2023, value: 60000 },
+        { year: 2024, value: 70000 },
+      ]);
+      expect(actuals.has("XZ-04")).toBe(false);
+      expect(conflicted).toBe(1);
+    });
+
+    it("in the preview, shows them in the comparison with their statuses; a conflict is said, not resolved", async () => {
+      await openCompare("valid-trademarks", { host: PREVIEW_HOST, services: { loadRollup } });
+      await collect();
+      expect(field("JZ-05", "actuals")).toBe("2023 年：60,000件、2024 年：70,000件");
+      expect(within(card("JZ-05")).getByText("已实现")).toBeInTheDocument();
+      expect(field("XZ-04", "actuals")).toBe("无");
+      expect(screen.getByText(/汇总结果中有 1 处冲突/)).toBeInTheDocument();
+      expect(screen.getByRole("button", { name: "汇总结果（3 个文件）" })).toHaveAttribute("aria-pressed", "true");
+    });
+
+    it("in Excel, keeps the workbook's actuals until the roll-up's are asked for", async () => {
+      await openCompare("valid-trademarks", { host: EXCEL_HOST, workbook: fakeWorkbook({ "JZ-05": [{ year: 2024, value: 50000 }] }), services: { loadRollup } });
+      await collect();
+      expect(field("JZ-05", "actuals")).toBe("2024 年：50,000件");
+      fireEvent.click(screen.getByRole("button", { name: "汇总结果（3 个文件）" }));
+      expect(field("JZ-05", "actuals")).toBe("2023 年：60,000件、2024 年：70,000件");
+      fireEvent.click(screen.getByRole("button", { name: "本工作簿" }));
+      expect(field("JZ-05", "actuals")).toBe("2024 年：50,000件");
+    });
   });
 });

@@ -314,7 +314,13 @@ export const enUS: Messages = {
     legendActual: "solid with dots: actuals",
     noPath: (plans) => `${plans}: no numeric target to draw, left out of the chart.`,
     chartSummary: (plan, path, actual) => `${plan}: path ${path}; actuals ${actual}.`,
-    previewActuals: "The preview has no workbook actuals; open the add-in in Excel to read the actuals typed in the sheets.",
+    previewActuals:
+      "The preview has no workbook actuals: choose filled-in workbooks under Collect workbooks below to read theirs, or open the add-in in Excel.",
+    source: "Actuals from",
+    sourceWorkbook: "This workbook",
+    sourceCollected: (files) => `Roll-up (${plural(files, "file", "files")})`,
+    collectedConflicts: (k) =>
+      `${plural(k, "conflict", "conflicts")} in the roll-up (the same target and year with different values) left out; see the roll-up result below.`,
   },
   rollup: {
     heading: "Collect workbooks",

@@ -302,7 +302,11 @@ export const zhCN = {
     legendActual: "实线和圆点：实际值",
     noPath: (plans: string) => `${plans}没有可绘制的数值目标，未画入图中。`,
     chartSummary: (plan: string, path: string, actual: string) => `${plan}：路径 ${path}；实际值 ${actual}。`,
-    previewActuals: "预览中没有工作簿的实际值；在 Excel 中打开本加载项可读取已填写的实际值。",
+    previewActuals: "预览中没有工作簿的实际值：可在下方“汇总各地工作簿”中选择填报后的工作簿读取，或在 Excel 中打开本加载项。",
+    source: "实际值来源",
+    sourceWorkbook: "本工作簿",
+    sourceCollected: (files: number) => `汇总结果（${n(files)} 个文件）`,
+    collectedConflicts: (k: number) => `汇总结果中有 ${n(k)} 处冲突（同一指标同一年份数值不同），未计入，见下方汇总结果。`,
   },
   rollup: {
     heading: "汇总各地工作簿",

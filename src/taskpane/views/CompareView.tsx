@@ -27,7 +27,7 @@ import { ViewHeading } from "../components/ViewHeading";
 import { describeGoal, formatValue, unitText } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { type Messages, pickText, useMessages } from "../i18n";
-import { absoluteComparable, byLevel, compareSeries, type CompareScale } from "../model";
+import { absoluteComparable, type Actuals, byLevel, compareSeries, type CompareScale, computeStatuses } from "../model";
 import { useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -60,10 +60,19 @@ const useStyles = makeStyles({
   scale: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
 });
 
+/** Actuals a roll-up collected from other workbooks (conflicting ones left out). */
+export interface CollectedActuals {
+  actuals: Actuals;
+  conflicted: number;
+  files: number;
+}
+
 export interface CompareViewProps {
   /** The measure to show; null: the first one any plan uses. */
   measureId: string | null;
   onMeasureChange(measureId: string): void;
+  /** After a roll-up: its actuals, which the view can show in place of this workbook's. */
+  collected?: CollectedActuals | null;
 }
 
 function measureName(id: string, messages: Messages): string {
@@ -71,12 +80,22 @@ function measureName(id: string, messages: Messages): string {
   return m ? pickText(m.name, messages) : id;
 }
 
-export function CompareView({ measureId, onMeasureChange }: CompareViewProps) {
+export function CompareView({ measureId, onMeasureChange, collected = null }: CompareViewProps) {
   const messages = useMessages();
   const styles = useStyles();
   const ids = { heading: useId(), select: useId(), chart: useId() };
   const { catalog, host } = useServices();
-  const { actuals, statuses, settings, readState, readActuals } = useWorkbookState();
+  const workbookState = useWorkbookState();
+  const { settings, readState, readActuals } = workbookState;
+  // The workbook's actuals in Excel, a roll-up's where there is one and the user asks (the default in the preview).
+  const [source, setSource] = useState<"workbook" | "collected" | null>(null);
+  const fromCollected = !!collected && (source ?? (host.inExcel ? "workbook" : "collected")) === "collected";
+  const collectedStatuses = useMemo(
+    () => (collected ? computeStatuses(catalog, collected.actuals, settings.method) : null),
+    [catalog, collected, settings.method],
+  );
+  const actuals = fromCollected && collected ? collected.actuals : workbookState.actuals;
+  const statuses = fromCollected && collectedStatuses ? collectedStatuses : workbookState.statuses;
   const [scale, setScale] = useState<CompareScale>("percent");
   const measureIds = useMemo(() => catalog.measureIds(), [catalog]);
   const current = measureId && measureIds.includes(measureId) ? measureId : (measureIds[0] ?? null);
@@ -183,8 +202,30 @@ export function CompareView({ measureId, onMeasureChange }: CompareViewProps) {
           {readState === "reading" && <Spinner size="tiny" label={messages.overview.reading} />}
         </div>
       ) : (
-        <Caption1>{c.previewActuals}</Caption1>
+        !collected && <Caption1>{c.previewActuals}</Caption1>
       )}
+      {collected && (
+        <div className={styles.scale} role="group" aria-label={c.source}>
+          <Caption1>{c.source}</Caption1>
+          <ToggleButton
+            size="small"
+            checked={!fromCollected}
+            appearance={!fromCollected ? "primary" : "secondary"}
+            onClick={() => setSource("workbook")}
+          >
+            {c.sourceWorkbook}
+          </ToggleButton>
+          <ToggleButton
+            size="small"
+            checked={fromCollected}
+            appearance={fromCollected ? "primary" : "secondary"}
+            onClick={() => setSource("collected")}
+          >
+            {c.sourceCollected(collected.files)}
+          </ToggleButton>
+        </div>
+      )}
+      {fromCollected && collected && collected.conflicted > 0 && <Caption1>{c.collectedConflicts(collected.conflicted)}</Caption1>}
       <ul className={styles.list} aria-label={c.plans(entries.length)} data-testid="compare-list">
         {entries.map(card)}
       </ul>

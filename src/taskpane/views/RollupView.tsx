@@ -76,7 +76,12 @@ function errorText(e: unknown, en: boolean): string {
 
 type Phase = { step: "idle" } | { step: "reading"; done: number; total: number } | { step: "done"; result: RollupResult };
 
-export function RollupView() {
+export interface RollupViewProps {
+  /** Told each finished roll-up, so the comparison above can show the collected actuals. */
+  onCollected?(result: RollupResult): void;
+}
+
+export function RollupView({ onCollected }: RollupViewProps = {}) {
   const messages = useMessages();
   const r = messages.rollup;
   const en = messages.locale === "en-US";
@@ -117,7 +122,9 @@ export function RollupView() {
           if (ticket === run.current) setPhase({ step: "reading", done, total });
         },
       });
-      if (ticket === run.current) setPhase({ step: "done", result });
+      if (ticket !== run.current) return;
+      setPhase({ step: "done", result });
+      onCollected?.(result);
     } catch (e) {
       if (ticket !== run.current) return;
       setPhase({ step: "idle" });

@@ -10,8 +10,7 @@ const loadOverview = () => import(/* webpackChunkName: "view-overview" */ "./Ove
 const loadSettings = () => import(/* webpackChunkName: "view-settings" */ "./SettingsView");
 const loadTarget = () => import(/* webpackChunkName: "view-target" */ "./TargetView");
 const loadPlan = () => import(/* webpackChunkName: "view-plan" */ "./PlanView");
-const loadCompare = () => import(/* webpackChunkName: "view-compare" */ "./CompareView");
-const loadRollupView = () => import(/* webpackChunkName: "view-rollup" */ "./RollupView");
+const loadCompare = () => import(/* webpackChunkName: "view-compare" */ "./CompareTab");
 const loadIssues = () => import(/* webpackChunkName: "catalog-issues" */ "../components/CatalogIssues");
 
 export const LazySheetsView = lazy(() => loadSheets().then((m) => ({ default: m.SheetsView })));
@@ -19,8 +18,8 @@ export const LazyOverviewView = lazy(() => loadOverview().then((m) => ({ default
 export const LazySettingsView = lazy(() => loadSettings().then((m) => ({ default: m.SettingsView })));
 export const LazyTargetView = lazy(() => loadTarget().then((m) => ({ default: m.TargetView })));
 export const LazyPlanView = lazy(() => loadPlan().then((m) => ({ default: m.PlanView })));
-export const LazyCompareView = lazy(() => loadCompare().then((m) => ({ default: m.CompareView })));
-export const LazyRollupView = lazy(() => loadRollupView().then((m) => ({ default: m.RollupView })));
+/** 对照 and, below it, 汇总 (one chunk; the roll-up's reader is loaded only when an official collects). */
+export const LazyCompareTab = lazy(() => loadCompare().then((m) => ({ default: m.CompareTab })));
 /** Only shown when a plan file could not be loaded, which a checked build never ships. */
 export const LazyCatalogIssues = lazy(() => loadIssues().then((m) => ({ default: m.CatalogIssues })));
 
