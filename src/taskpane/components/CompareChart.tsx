@@ -9,6 +9,7 @@ import { makeStyles, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { formatNumber } from "../format";
 import { type Messages, useMessages } from "../i18n";
+import { compareMessages } from "../i18n/compare";
 import type { ChartPoint, CompareScale, CompareSeries } from "../model";
 import { niceTicks } from "./PathChart";
 
@@ -153,7 +154,7 @@ export function CompareChart({ series, planName, scale, axisLabel, title }: Comp
         ))}
       </ul>
       <figcaption id={summaryId} className={styles.summary}>
-        {series.map((s) => messages.compare.chartSummary(planName(s.planId), list(s.path), list(s.actual))).join(" ")}
+        {series.map((s) => compareMessages(messages).compare.chartSummary(planName(s.planId), list(s.path), list(s.actual))).join(" ")}
       </figcaption>
     </figure>
   );

@@ -27,6 +27,7 @@ import { ViewHeading } from "../components/ViewHeading";
 import { describeGoal, formatValue, unitText } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { type Messages, pickText, useMessages } from "../i18n";
+import { compareMessages } from "../i18n/compare";
 import { absoluteComparable, type Actuals, byLevel, compareSeries, type CompareScale, computeStatuses } from "../model";
 import { useServices } from "../services";
 
@@ -106,7 +107,7 @@ export function CompareView({ measureId, onMeasureChange, collected = null }: Co
     () => compareSeries(entries, actuals, settings.method, shownScale),
     [entries, actuals, settings.method, shownScale],
   );
-  const c = messages.compare;
+  const c = compareMessages(messages).compare;
 
   if (!current) {
     return (

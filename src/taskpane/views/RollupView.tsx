@@ -14,6 +14,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { ViewHeading } from "../components/ViewHeading";
 import { formatNumber, unitText } from "../format";
 import { pickText, useMessages } from "../i18n";
+import { compareMessages } from "../i18n/compare";
 import type { UserError } from "../office/errors";
 import { type RollupModule, useServices } from "../services";
 
@@ -83,7 +84,7 @@ export interface RollupViewProps {
 
 export function RollupView({ onCollected }: RollupViewProps = {}) {
   const messages = useMessages();
-  const r = messages.rollup;
+  const r = compareMessages(messages).rollup;
   const en = messages.locale === "en-US";
   const styles = useStyles();
   const ids = { heading: useId(), input: useId(), progress: useId(), chosen: useId() };
