@@ -257,8 +257,9 @@ export function RollupView({ onCollected }: RollupViewProps = {}) {
             <>
               <Text weight="semibold">{r.files}</Text>
               <ul className={styles.list} aria-label={r.files} data-testid="rollup-files">
-                {result.files.map((f) => (
-                  <li key={f.name}>
+                {result.files.map((f, i) => (
+                  // Two counties may send files of the same name: the position keeps the rows apart.
+                  <li key={`${i}-${f.name}`}>
                     {r.fileLine(f.name, f.actuals, f.planIds.map(planLabel).join(messages.common.listSeparator))}
                     {f.actuals > 0 && <Caption1> · {r.modes[f.mode]}</Caption1>}
                   </li>
