@@ -6,7 +6,8 @@
 //      over the strict fake of test/support/fake-excel.ts).
 // Flows: browse, search 有效商标注册量, open JZ-05 and read the plan's words, download a workbook and
 // check it is a valid .xlsx with the expected sheets (ExcelJS), write sheets through the stand-in,
-// read actuals back in the overview and jump to a row, insert a formula, change a setting.
+// read actuals back in the overview (by plan and by measure) and jump to a row, insert a formula, change a
+// setting; 对照 (one measure across plans) and 汇总 (collect workbooks) in both languages at 320 and 450 px.
 // Screenshots (Chinese) go to test-results/screenshots/. Prints "N passed, M failed"; exits 1 on failure.
 // Needs: npm run build; apt-get install -y chromium fonts-noto-cjk
 import fs from "node:fs";
@@ -258,9 +259,33 @@ const PLAN_IDS = ["JZ", "XZ", "HN", "XC", "JY"];
 const TOUR_TARGETS = (() => {
   const all = PLAN_IDS.flatMap((id) => JSON.parse(fs.readFileSync(path.join(root, `data/plans/${id}.json`), "utf8")).targets);
   const first = (pred) => all.find(pred)?.id;
-  return [...new Set(["JZ-05", first((t) => t.conflicts?.length), first((t) => t.kind === "milestone"), first((t) => t.kind === "qualitative")].filter(Boolean))];
+  return [
+    ...new Set(
+      ["JZ-05", first((t) => t.conflicts?.length), first((t) => t.kind === "milestone"), first((t) => t.kind === "qualitative"), first((t) => t.measure)].filter(
+        Boolean,
+      ),
+    ),
+  ];
 })();
 const LANGS = { zh: { search: "专利", back: "返回" }, en: { search: "patent", back: "Back" } };
+
+/**
+ * The measures the plans name (issue 13), from the data at test time: measure id → its targets in
+ * plan-file order. Empty until the plans carry measures; then the 对照 view must show them all.
+ */
+const MEASURED = (() => {
+  const out = new Map();
+  for (const id of PLAN_IDS) {
+    for (const t of JSON.parse(fs.readFileSync(path.join(root, `data/plans/${id}.json`), "utf8")).targets) {
+      if (t.measure) out.set(t.measure, [...(out.get(t.measure) ?? []), t.id]);
+    }
+  }
+  return out;
+})();
+const MEASURE_NAMES = new Map(JSON.parse(fs.readFileSync(path.join(root, "data/measures.json"), "utf8")).measures.map((m) => [m.id, m.name]));
+/** Whether src/rollup is still the placeholder that rejects (then the 汇总 action must say so clearly). */
+const ROLLUP_PLACEHOLDER = /not built yet/.test(fs.readFileSync(path.join(root, "src/rollup/index.ts"), "utf8"));
+const FIRST_MEASURED_TARGET = [...MEASURED.values()][0]?.[0];
 
 console.log("# layout: every view in both languages at 320 and 450 px");
 for (const [lang, L] of Object.entries(LANGS)) {
@@ -324,11 +349,53 @@ for (const [lang, L] of Object.entries(LANGS)) {
       await back();
     }
     await page.getByRole("searchbox").fill("");
-    for (const tab of ["sheets", "overview", "settings"]) {
+    for (const tab of ["sheets", "overview", "compare", "settings"]) {
       await view(tab, async () => {
         await page.locator(`#tab-${tab}`).click();
-        // The first heading: 总览 holds the report view (its own h2) below the overview.
+        // The first heading: 总览 holds the report view (its own h2) below the overview, 对照 the 汇总 view.
         await page.locator(`#panel-${tab} h2`).first().waitFor();
+      });
+    }
+    // 对照: every measure the data names, each plan's target for it side by side; or, while no plan
+    // names one, the empty state that says so.
+    if (MEASURED.size === 0) {
+      await view("compare-empty", async () => {
+        await page.locator("#tab-compare").click();
+        await page.getByTestId("compare-empty").waitFor();
+      });
+    } else {
+      for (const [measure, ids] of MEASURED) {
+        await view(`compare-${measure}`, async () => {
+          await page.locator("#tab-compare").click();
+          const select = page.locator("#panel-compare select").first();
+          await select.selectOption(measure);
+          const name = MEASURE_NAMES.get(measure)?.[lang] ?? measure;
+          assert((await select.locator("option:checked").innerText()).trim() === name, `the select does not show ${name}`);
+          const shown = await page.getByTestId("compare-list").locator("li[data-target-id]").evaluateAll((els) => els.map((e) => e.getAttribute("data-target-id")));
+          assert(shown.length === ids.length && ids.every((id) => shown.includes(id)), `${measure}: shows ${shown.join(",")}, the data has ${ids.join(",")}`);
+          await page.getByTestId("compare-chart").waitFor();
+          const legend = await page.getByTestId("compare-legend").innerText();
+          assert(legend.trim().length > 0, `${measure}: the chart has no legend`);
+        });
+      }
+      await view("compare-absolute", async () => {
+        const absolute = page.locator("#panel-compare").getByRole("button", { name: lang === "zh" ? "绝对值" : "Absolute values" });
+        if (await absolute.isEnabled()) {
+          await absolute.click();
+          await page.locator('[data-testid="compare-chart"][data-scale="absolute"]').waitFor();
+        }
+      });
+    }
+    if (FIRST_MEASURED_TARGET) {
+      await check(`layout ${tag}: a target's measure links to its comparison`, async () => {
+        await page.locator("#tab-plans").click();
+        await page.getByRole("searchbox").fill(FIRST_MEASURED_TARGET);
+        await page.locator(`button[data-target-id="${FIRST_MEASURED_TARGET}"]`).click();
+        await page.getByTestId("target-measure").getByRole("button").click();
+        await page.locator(`#panel-compare li[data-target-id="${FIRST_MEASURED_TARGET}"]`).waitFor();
+        await page.locator("#tab-plans").click();
+        await back();
+        await page.getByRole("searchbox").fill("");
       });
     }
     await check(`layout ${tag}: no script errors`, async () => assert(errors.length === 0, errors.join("\n")));
@@ -441,6 +508,37 @@ console.log("# preview: a plain browser, no Excel");
     await shot(page, "05-sheets-preview");
   });
 
+  await check("汇总: choose the downloaded workbook (and a file that is not one), collect, see the result or a clear error", async () => {
+    await page.getByRole("tab", { name: "对照" }).click();
+    const notOurs = path.join(downloads, "not-a-workbook.xlsx");
+    fs.writeFileSync(notOurs, "这不是工作簿");
+    await page.getByLabel(/工作簿（.xlsx/).setInputFiles([path.join(downloads, "preview-JZ.xlsx"), notOurs]);
+    await page.getByText("已选择 2 个文件").waitFor();
+    await page.getByRole("button", { name: "开始汇总" }).click();
+    if (ROLLUP_PLACEHOLDER) {
+      const alert = page.getByRole("alert");
+      await alert.waitFor({ timeout: 30_000 });
+      assert(/无法完成汇总/.test(await alert.innerText()) && /尚未就绪/.test(await alert.innerText()), `alert: ${await alert.innerText()}`);
+    } else {
+      const result = page.getByTestId("rollup-result");
+      await result.waitFor({ timeout: 60_000 });
+      const counts = await result.getByTestId("rollup-counts").innerText();
+      assert(/读取文件：2/.test(counts), `counts: ${counts}`);
+      const problems = await result.getByTestId("rollup-problems").innerText();
+      assert(problems.includes("not-a-workbook.xlsx"), `the bad file is not named: ${problems}`);
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), page.getByRole("button", { name: "下载 汇总.xlsx" }).click()]);
+      const file = path.join(downloads, "汇总.xlsx");
+      await download.saveAs(file);
+      await readXlsx(file);
+    }
+    await layoutOk(page, "汇总 at 320 px");
+    await shot(page, "05a-rollup-preview");
+    await page.setViewportSize({ width: 450, height: 760 });
+    await layoutOk(page, "汇总 at 450 px");
+    await shot(page, "05a-rollup-preview-450");
+    await page.setViewportSize({ width: WIDTH, height: 760 });
+  });
+
   await check("no script errors in the preview", async () => {
     assert(errors.length === 0, errors.join("\n"));
   });
@@ -522,6 +620,39 @@ console.log("# in Excel: the Office/Excel stand-in");
     await layoutOk(page, "overview at 450 px");
     await shot(page, "07-overview-450");
     await page.setViewportSize({ width: WIDTH, height: 760 });
+  });
+
+  await check("overview grouped by measure: the measures the data names, or a note that none is named yet", async () => {
+    await page.getByRole("button", { name: "按统计口径" }).click();
+    if (MEASURED.size === 0) {
+      await page.getByTestId("no-measures").waitFor();
+    } else {
+      for (const measure of MEASURED.keys()) await page.locator(`section[data-measure="${measure}"]`).waitFor();
+    }
+    await layoutOk(page, "overview by measure at 320 px");
+    await shot(page, "07b-overview-by-measure");
+    await page.setViewportSize({ width: 450, height: 760 });
+    await layoutOk(page, "overview by measure at 450 px");
+    await page.setViewportSize({ width: WIDTH, height: 760 });
+    await page.getByRole("button", { name: "按规划" }).click();
+    await page.getByRole("region", { name: "焦作" }).waitFor();
+  });
+
+  await check("对照 in Excel: the typed actuals beside each plan's target", async () => {
+    await page.getByRole("tab", { name: "对照" }).click();
+    await page.locator("#panel-compare h2").first().waitFor();
+    const jzMeasure = [...MEASURED].find(([, ids]) => ids.includes("JZ-05"))?.[0];
+    if (jzMeasure) {
+      await page.locator("#panel-compare select").first().selectOption(jzMeasure);
+      const actuals = await page.locator('#panel-compare li[data-target-id="JZ-05"] [data-field="actuals"]').innerText();
+      assert(/2024 年：70,000件/.test(actuals), `JZ-05's actuals: ${actuals}`);
+      assert((await page.locator('[data-testid="compare-chart"] g[data-plan-id="JZ"] [data-series="actual-point"]').count()) === 1, "JZ's 2024 actual is not drawn");
+    } else if (MEASURED.size === 0) {
+      await page.getByTestId("compare-empty").waitFor();
+    }
+    await layoutOk(page, "对照 in Excel");
+    await shot(page, "07c-compare-in-excel");
+    await page.getByRole("tab", { name: "总览" }).click();
   });
 
   await check("overview: a cell that is not a number is named, kept as typed and left out", async () => {

@@ -1,5 +1,5 @@
 /**
- * The task pane: a header, four tabs (plans, sheets, overview, settings) and their panels. A panel
+ * The task pane: a header, five tabs (plans, sheets, overview, compare, settings) and their panels. A panel
  * once opened stays mounted (hidden when not selected) so nothing typed in it is lost on the way.
  */
 import {
@@ -21,14 +21,15 @@ import { CATALOGUES, type LocaleId, type Messages, MessagesContext, storedLocale
 import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
 import { PlanSourcesNote } from "./components/PlanSourcesNote";
-import { LazyCatalogIssues, LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
+import { NavigationContext, type PaneNavigation } from "./navigation";
+import { LazyCatalogIssues, LazyCompareTab, LazyOverviewView, LazySettingsView, LazySheetsView, prefetchViews } from "./views/lazy";
 import { PlansTab } from "./views/PlansTab";
 
 // 导入规划文本 (views/DraftView.tsx) opens from the header, over the tabs, and stays mounted once opened.
 const LazyDraftView = lazy(() => import(/* webpackChunkName: "view-draft" */ "./views/DraftView").then((m) => ({ default: m.DraftView })));
 
-export type TabId = "plans" | "sheets" | "overview" | "settings";
-export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "settings"];
+export type TabId = "plans" | "sheets" | "overview" | "compare" | "settings";
+export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "compare", "settings"];
 
 /** The report (its own chunk) sits below the overview: both read the sheets' actuals. */
 const LazyReportView = lazy(() => import(/* webpackChunkName: "view-report" */ "./views/ReportView").then((m) => ({ default: m.ReportView })));
@@ -58,6 +59,8 @@ const useStyles = makeStyles({
   titleLine: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS, minWidth: 0 },
   headerActions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   title: { margin: 0, fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold },
+  // Five tabs fit a 320 px pane in English only with less padding than Fluent's small tab (6 px a side).
+  tab: { paddingLeft: tokens.spacingHorizontalXXS, paddingRight: tokens.spacingHorizontalXXS },
   tabs: { marginLeft: `calc(-1 * ${tokens.spacingHorizontalM})`, marginRight: `calc(-1 * ${tokens.spacingHorizontalM})` },
   panel: { paddingTop: tokens.spacingVerticalS },
 });
@@ -110,6 +113,8 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
   const [visited, setVisited] = useState<ReadonlySet<TabId>>(() => new Set([initialTab]));
   const draftMessages = useDraftMessages();
   const [drafting, setDrafting] = useState<boolean | null>(null);
+  /** The measure shown in 对照 (null: its first); a target's detail may open it on its own. */
+  const [compareMeasure, setCompareMeasure] = useState<string | null>(null);
 
   useEffect(() => {
     performance.mark?.(FIRST_RENDER_MARK);
@@ -124,6 +129,13 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
     setVisited((v) => (v.has(next) ? v : new Set([...v, next])));
   };
 
+  const navigation: PaneNavigation = {
+    openCompare: (measureId) => {
+      setCompareMeasure(measureId);
+      select("compare");
+    },
+  };
+
   const panels: Record<TabId, () => ReactNode> = {
     plans: () => <PlansTab />,
     sheets: () => <LazySheetsView onOpenSettings={() => select("settings")} />,
@@ -133,6 +145,7 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
         <LazyReportView />
       </>
     ),
+    compare: () => <LazyCompareTab measureId={compareMeasure} onMeasureChange={setCompareMeasure} />,
     settings: () => <LazySettingsView />,
   };
   const issues = services.catalog.issues;
@@ -167,7 +180,7 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
         <nav aria-label={messages.app.navLabel} className={styles.tabs}>
           <TabList size="small" selectedValue={tab} onTabSelect={(_, d) => select(d.value as TabId)}>
             {TABS.map((id) => (
-              <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`}>
+              <Tab key={id} id={`tab-${id}`} value={id} aria-controls={`panel-${id}`} className={styles.tab}>
                 {messages.tabs[id]}
               </Tab>
             ))}
@@ -190,7 +203,9 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
               hidden={id !== tab}
               className={styles.panel}
             >
-              <Suspense fallback={<Text>{messages.app.loading}</Text>}>{panels[id]()}</Suspense>
+              <Suspense fallback={<Text>{messages.app.loading}</Text>}>
+                <NavigationContext.Provider value={navigation}>{panels[id]()}</NavigationContext.Provider>
+              </Suspense>
             </div>
           ))}
         </main>

@@ -10,6 +10,7 @@ import type { StorePlanResult } from "../office/plan-store";
 import type { MethodSettings } from "../core/method/settings";
 import type { AddinSettings, FormulaMode } from "../office/settings-store";
 import type { ReportFile, ReportRequest } from "../report/build";
+import type { CollectWorkbooks, RollupWorkbookXlsx } from "../rollup/types";
 import type { HostInfo } from "./office/host";
 import type { WorkbookActions } from "./office/workbook";
 
@@ -44,6 +45,14 @@ export interface TaskpaneServices {
   storePlanInWorkbook?(file: string, text: string): Promise<StorePlanResult>;
   /** The implementation report (.docx); when absent the report view loads src/report/build.ts itself. */
   buildReport?(request: ReportRequest): Promise<ReportFile>;
+  /** The roll-up (汇总) functions; when absent the roll-up view loads src/rollup/index.ts on demand. */
+  loadRollup?(): Promise<RollupModule>;
+}
+
+/** What the pane's 汇总 action calls (src/rollup/index.ts; types in src/rollup/types.ts). */
+export interface RollupModule {
+  collectWorkbooks: CollectWorkbooks;
+  rollupWorkbookXlsx: RollupWorkbookXlsx;
 }
 
 export const ServicesContext = createContext<TaskpaneServices | null>(null);

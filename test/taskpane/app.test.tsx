@@ -11,7 +11,7 @@ describe("task pane shell", () => {
     renderTaskpane();
     expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
     const tabs = screen.getAllByRole("tab").map((t) => t.querySelector(".fui-Tab__content")!.textContent);
-    expect(tabs).toEqual(["规划", "工作表", "总览", "设置"]);
+    expect(tabs).toEqual(["规划", "工作表", "总览", "对照", "设置"]);
     expect(screen.getByRole("tab", { name: "规划" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("tabpanel", { name: "规划" })).toBeVisible();
   });
@@ -33,6 +33,7 @@ describe("task pane shell", () => {
       "Plans",
       "Sheets",
       "Overview",
+      "Compare",
       "Settings",
     ]);
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();

@@ -25,6 +25,7 @@ export const enUS: Messages = {
     plans: "Plans",
     sheets: "Sheets",
     overview: "Overview",
+    compare: "Compare",
     settings: "Settings",
   },
   common: {
@@ -224,6 +225,8 @@ export const enUS: Messages = {
     statusAsOf: (status, year) => `${status} (${year})`,
     notFound: (id) => `Target ${id} was not found.`,
     jumpToRow: "Show in sheet",
+    measure: "Measure",
+    compareLink: (measure) => `Compare "${measure}" across plans`,
   },
   sheets: {
     heading: "Write sheets",
@@ -276,6 +279,12 @@ export const enUS: Messages = {
     unreadable: (k) => `${plural(k, "actual cell is", "actual cells are")} not a number and left out of the counts`,
     unreadableNext: "The cells are kept as typed. Change them to numbers (base units; 95 for 95%, 1 or 0 for a milestone), then choose Read actuals again.",
     unreadableMore: (k) => `${n(k)} more not listed.`,
+    groupBy: "Group by",
+    byPlan: "By plan",
+    byMeasure: "By measure",
+    noMeasures: "No plan's target names a measure yet, so there is nothing to group by measure.",
+    measureChartLabel: (measure) => `${measure}: targets per status`,
+    otherTargets: (k) => `${plural(k, "target", "targets")} with actuals name no measure.`,
   },
   settings: {
     heading: "Settings",

@@ -21,6 +21,7 @@ export const zhCN = {
     plans: "规划",
     sheets: "工作表",
     overview: "总览",
+    compare: "对照",
     settings: "设置",
   },
   common: {
@@ -213,6 +214,8 @@ export const zhCN = {
     statusAsOf: (status: string, year: number) => `${status}（${year} 年）`,
     notFound: (id: string) => `找不到指标 ${id}。`,
     jumpToRow: "在工作表中定位",
+    measure: "统计口径",
+    compareLink: (measure: string) => `对照各规划的“${measure}”`,
   },
   sheets: {
     heading: "写入工作表",
@@ -264,6 +267,12 @@ export const zhCN = {
     unreadable: (k: number) => `有 ${n(k)} 个实际值单元格不是数字，未计入统计`,
     unreadableNext: "单元格内容保持原样。请改为数字（基本单位；95% 填 95，里程碑填 1 或 0）后点“重新读取实际值”。",
     unreadableMore: (k: number) => `另有 ${n(k)} 个未列出。`,
+    groupBy: "分组方式",
+    byPlan: "按规划",
+    byMeasure: "按统计口径",
+    noMeasures: "还没有规划的指标标明统计口径，暂不能按统计口径分组。",
+    measureChartLabel: (measure: string) => `${measure}各状态指标数`,
+    otherTargets: (k: number) => `另有 ${n(k)} 个有实际值的指标未标明统计口径。`,
   },
   settings: {
     heading: "设置",

@@ -1,7 +1,7 @@
 /**
- * Reads the actuals back from the sheets and shows, per plan, how many targets are in each status
- * (a stacked bar and counts); choosing a count lists those targets, and choosing a target selects
- * its row in the workbook.
+ * Reads the actuals back from the sheets and shows, per plan (or per measure, across plans), how
+ * many targets are in each status (a stacked bar and counts); choosing a count lists those targets,
+ * and choosing a target selects its row in the workbook.
  */
 import {
   Button,
@@ -18,6 +18,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { useState } from "react";
+import type { CatalogEntry } from "../../core/catalog/catalog";
+import { measureById } from "../../core/catalog/measures";
 import type { Plan } from "../../core/catalog/schema";
 import { STATUS_CODES, type StatusCode } from "../../core/method/method";
 import { ErrorMessage } from "../components/ErrorMessage";
@@ -29,7 +31,7 @@ import { ViewHeading } from "../components/ViewHeading";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { pickText, useMessages } from "../i18n";
 import { describeError, type UserError } from "../office/errors";
-import { countStatuses } from "../model";
+import { countEntries } from "../model";
 import { useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -57,7 +59,9 @@ export function OverviewView() {
   const styles = useStyles();
   const { catalog, host, workbook } = useServices();
   const { actuals, statuses, readState, readError, readAt, unreadable, readActuals } = useWorkbookState();
+  /** Which block's count is open: a plan's id or "measure:<id>". */
   const [open, setOpen] = useState<{ planId: string; status: StatusCode } | null>(null);
+  const [groupBy, setGroupBy] = useState<"plan" | "measure">("plan");
   const [notice, setNotice] = useState<string | null>(null);
   const [jumpError, setJumpError] = useState<UserError | null>(null);
 
@@ -76,16 +80,16 @@ export function OverviewView() {
     }
   };
 
-  const planBlock = (plan: Plan) => {
-    const counts = countStatuses(plan, statuses);
-    const name = pickText(plan.shortName, messages);
-    const openHere = open?.planId === plan.id ? open.status : null;
+  /** One group of targets (a plan's, or a measure's across plans): status bar, counts, the targets of a count. */
+  const block = (key: string, name: string, entries: readonly CatalogEntry[], chartLabel: string, byMeasure: boolean) => {
+    const counts = countEntries(entries, statuses);
+    const openHere = open?.planId === key ? open.status : null;
     return (
-      <section key={plan.id} className={styles.plan} aria-label={name} data-plan-id={plan.id}>
+      <section key={key} className={styles.plan} aria-label={name} data-plan-id={byMeasure ? undefined : key} data-measure={byMeasure ? key.slice(8) : undefined}>
         <Subtitle2 as="h3" className={styles.planHeading}>
           {name}
         </Subtitle2>
-        <StatusBar counts={counts} label={messages.overview.chartLabel(name)} />
+        <StatusBar counts={counts} label={chartLabel} />
         <div className={styles.counts}>
           {STATUS_CODES.filter((s) => counts[s] > 0).map((s) => (
             <ToggleButton
@@ -93,7 +97,7 @@ export function OverviewView() {
               size="small"
               checked={openHere === s}
               aria-label={messages.overview.showTargets(messages.status[s], counts[s])}
-              onClick={() => setOpen(openHere === s ? null : { planId: plan.id, status: s })}
+              onClick={() => setOpen(openHere === s ? null : { planId: key, status: s })}
               icon={<span className={styles.swatch} style={{ backgroundColor: STATUS_FILL[s] }} />}
             >
               {messages.overview.countOf(messages.status[s], counts[s])}
@@ -102,9 +106,9 @@ export function OverviewView() {
         </div>
         {openHere && (
           <ul className={styles.list} aria-label={messages.overview.targetsIn(name, messages.status[openHere])}>
-            {plan.targets
-              .filter((t) => (statuses.get(t.id) ?? "noData") === openHere)
-              .map((t) => (
+            {entries
+              .filter((e) => (statuses.get(e.target.id) ?? "noData") === openHere)
+              .map(({ plan, target: t }) => (
                 <li key={t.id}>
                   <ListItemButton
                     onClick={() => jump(t.id)}
@@ -113,6 +117,7 @@ export function OverviewView() {
                     data-target-id={t.id}
                   >
                     <span>
+                      {byMeasure && <Caption1>{pickText(plan.shortName, messages)} · </Caption1>}
                       {pickText(t.name, messages)} <Caption1>{t.id}</Caption1>
                     </span>
                   </ListItemButton>
@@ -123,6 +128,21 @@ export function OverviewView() {
       </section>
     );
   };
+
+  const planBlock = (plan: Plan) => {
+    const name = pickText(plan.shortName, messages);
+    return block(plan.id, name, plan.targets.map((target) => ({ plan, target })), messages.overview.chartLabel(name), false);
+  };
+
+  /** By measure: the measures some plan uses, each with its targets across the plans (plan order). */
+  const measureIds = catalog.measureIds();
+  const measureBlocks = () =>
+    measureIds.map((id) => {
+      const m = measureById(id);
+      const name = m ? pickText(m.name, messages) : id;
+      return block(`measure:${id}`, name, catalog.byMeasure(id), messages.overview.measureChartLabel(name), true);
+    });
+  const withoutMeasure = written.flatMap((p) => p.targets).filter((t) => !t.measure && (actuals.get(t.id)?.length ?? 0) > 0).length;
 
   return (
     <section className={styles.root} aria-labelledby="overview-heading">
@@ -165,7 +185,20 @@ export function OverviewView() {
       )}
       {jumpError && <ErrorMessage error={jumpError} onDismiss={() => setJumpError(null)} />}
       {!host.unavailable && readState !== "reading" && readState !== "error" && !hasAny && <Text>{messages.overview.noActuals}</Text>}
-      {hasAny && written.map(planBlock)}
+      {hasAny && (
+        <div className={styles.toolbar} role="group" aria-label={messages.overview.groupBy}>
+          <Caption1>{messages.overview.groupBy}</Caption1>
+          <ToggleButton size="small" checked={groupBy === "plan"} appearance={groupBy === "plan" ? "primary" : "secondary"} onClick={() => setGroupBy("plan")}>
+            {messages.overview.byPlan}
+          </ToggleButton>
+          <ToggleButton size="small" checked={groupBy === "measure"} appearance={groupBy === "measure" ? "primary" : "secondary"} onClick={() => setGroupBy("measure")}>
+            {messages.overview.byMeasure}
+          </ToggleButton>
+        </div>
+      )}
+      {hasAny && groupBy === "plan" && written.map(planBlock)}
+      {hasAny && groupBy === "measure" && (measureIds.length === 0 ? <Text data-testid="no-measures">{messages.overview.noMeasures}</Text> : measureBlocks())}
+      {hasAny && groupBy === "measure" && measureIds.length > 0 && withoutMeasure > 0 && <Caption1>{messages.overview.otherTargets(withoutMeasure)}</Caption1>}
     </section>
   );
 }

@@ -6,6 +6,7 @@
 import {
   Button,
   Caption1,
+  Link,
   makeStyles,
   MessageBar,
   MessageBarBody,
@@ -27,6 +28,8 @@ import { useWorkbookState } from "../hooks/useWorkbookState";
 import { localText, pickText, useMessages } from "../i18n";
 import { type ActionKind, describeError, type UserError } from "../office/errors";
 import { assessTarget, pathChartData } from "../model";
+import { measureById } from "../../core/catalog/measures";
+import { useNavigation } from "../navigation";
 import { useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -86,6 +89,7 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
   const unavailableId = useId();
   const { catalog, host, workbook, copyText } = useServices();
   const { actuals, settings } = useWorkbookState();
+  const navigation = useNavigation();
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<UserError | null>(null);
   const entry = catalog.get(targetId);
@@ -102,6 +106,9 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
     );
   }
   const { plan, target } = entry;
+  const measureId = target.measure;
+  const measure = measureById(measureId);
+  const measureName = measure ? pickText(measure.name, messages) : measureId;
   const assessment = series.length ? assessTarget(entry, actuals, settings.method) : null;
   const formulas = formulasFor(entry, series, messages);
   const value = (v: number | null | undefined) => formatValue(target, v, messages);
@@ -173,6 +180,19 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
           </Text>
           <Text block>{messages.kindActual[target.kind]}</Text>
         </dd>
+        {measureId && measureName && (
+          <>
+            <dt>{messages.target.measure}</dt>
+            <dd data-testid="target-measure">
+              <Text block>{measureName}</Text>
+              {navigation && (
+                <Link as="button" onClick={() => navigation.openCompare(measureId)}>
+                  {messages.target.compareLink(measureName)}
+                </Link>
+              )}
+            </dd>
+          </>
+        )}
         {target.unit && (
           <>
             <dt>{messages.target.unit}</dt>
