@@ -10,6 +10,7 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 require("tsx/cjs/api").register();
 const { localizeFunctionsJson } = require("./src/functions/localize.ts");
+const { GriffelCssPlugin, loaderPath: GRIFFEL_CSS_LOADER } = require("./scripts/griffel-css.cjs");
 const { DEV_BASE_URL, NO_BASE_URL_MESSAGE, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
 
 const PLAN_LIST = path.resolve(__dirname, "src/core/catalog/plan-list.ts");
@@ -115,6 +116,8 @@ module.exports = async (env, argv) => {
           use: { loader: "ts-loader", options: { transpileOnly: true } },
         },
         { test: /src[\\/]core[\\/]catalog[\\/](schema|validate)\.ts$/, sideEffects: false },
+        // Fluent's precompiled styles go to taskpane.css (scripts/griffel-css.cjs): no rule is inserted at run time.
+        { test: /\.m?js$/, include: /node_modules[\\/]@fluentui[\\/]/, use: { loader: GRIFFEL_CSS_LOADER } },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
@@ -129,6 +132,7 @@ module.exports = async (env, argv) => {
         scriptLoading: "defer",
       }),
       new OfficeJsTagPlugin(officeJs),
+      new GriffelCssPlugin({ fileName: "taskpane.css", HtmlWebpackPlugin }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
