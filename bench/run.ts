@@ -30,6 +30,9 @@ async function main() {
   if (engines) print("Other spreadsheet engines / 其他电子表格引擎", engines);
   const draft = await optional("draft", "benchDraft");
   if (draft) print("Drafting plans from their text / 从规划文本起草", draft);
+  // The task pane's floors (issue 12 §3) again at the end, where they are seen: PASS or FAIL each.
+  const floors = Object.entries(pane ?? {}).filter(([k]) => k.startsWith("floor:"));
+  if (floors.length) print("Floors / 底线", Object.fromEntries(floors.map(([k, v]) => [k.slice("floor: ".length), v])));
 }
 
 main().catch((e) => {
