@@ -7,6 +7,7 @@
  *    against the floor of 1.5×. Fair to both: one warm-up round, then RUNS rounds that load each
  *    page once, in alternating order; the ratio is the median of the rounds' ratios, so a change in
  *    the machine's load (other builds on a shared machine) hits both pages of a round alike.
+ * Files are served with their content types, uncached (BENCH_CACHE=etag: revalidated, as on a repeat open).
  * Each floor prints PASS or FAIL; nothing here exits non-zero for a FAIL (a timing on a shared
  * machine is no test). Needs a production build (npm run build) and /usr/bin/chromium; says so
  * instead of failing.
@@ -94,7 +95,14 @@ createRoot(document.getElementById("container")).render(createElement(Bare));
   return path.join(dir, "out");
 }
 
-function serve(dirs: Record<string, string>): Promise<http.Server> {
+const CONTENT_TYPES: Record<string, string> = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript", ".json": "application/json" };
+
+/**
+ * Serves both pages alike, as a static web server serves the add-in's folder: each file with its
+ * content type and an ETag, to be revalidated at every load (Cache-Control: no-cache). With
+ * `revalidate` false nothing may be cached: every load fetches and compiles every file anew.
+ */
+function serve(dirs: Record<string, string>, revalidate: boolean): Promise<http.Server> {
   const server = http.createServer((req, res) => {
     const [, prefix, ...rest] = new URL(req.url ?? "/", "http://x").pathname.split("/");
     const base = dirs[prefix];
@@ -103,7 +111,16 @@ function serve(dirs: Record<string, string>): Promise<http.Server> {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { "content-type": file.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript" });
+    const stat = fs.statSync(file);
+    const etag = `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`;
+    const headers: Record<string, string> = { "content-type": CONTENT_TYPES[path.extname(file)] ?? "application/octet-stream" };
+    if (revalidate) Object.assign(headers, { etag, "cache-control": "no-cache" });
+    else headers["cache-control"] = "no-store";
+    if (revalidate && req.headers["if-none-match"] === etag) {
+      res.writeHead(304, headers).end();
+      return;
+    }
+    res.writeHead(200, headers);
     fs.createReadStream(file).pipe(res);
   });
   return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
@@ -177,7 +194,11 @@ export async function benchTaskpane(): Promise<Record<string, string | number>> 
 
   if (!fs.existsSync(CHROMIUM)) return { ...figures, "first render": `${CHROMIUM} is missing: apt-get install -y chromium` };
   const bare = await buildBarePage();
-  const server = await serve({ pane: dist, bare });
+  // Cold by default (nothing cached: every load compiles every file); BENCH_CACHE=etag measures a repeat
+  // open, each file revalidated as a static web server would serve the add-in.
+  const revalidate = process.env.BENCH_CACHE === "etag";
+  figures["page loads"] = revalidate ? "repeat open (ETag, revalidated)" : "cold (nothing cached; BENCH_CACHE=etag for a repeat open)";
+  const server = await serve({ pane: dist, bare }, revalidate);
   try {
     const port = (server.address() as { port: number }).port;
     const times = await firstRenderMs({
