@@ -11,6 +11,7 @@ const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin"
 require("tsx/cjs/api").register();
 const { localizeFunctionsJson } = require("./src/functions/localize.ts");
 const { GriffelCssPlugin, loaderPath: GRIFFEL_CSS_LOADER } = require("./scripts/griffel-css.cjs");
+const { loaderPath: GRIFFEL_AOT_LOADER } = require("./scripts/griffel-aot.cjs");
 const { DEV_BASE_URL, NO_BASE_URL_MESSAGE, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
 
 const PLAN_LIST = path.resolve(__dirname, "src/core/catalog/plan-list.ts");
@@ -115,7 +116,9 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: [/node_modules/, PLAN_LIST],
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
+          // Last to first: our makeStyles() computed at build time (scripts/griffel-aot.cjs), TypeScript,
+          // then their CSS rules moved to taskpane.css like Fluent's own.
+          use: [{ loader: GRIFFEL_CSS_LOADER }, { loader: "ts-loader", options: { transpileOnly: true } }, { loader: GRIFFEL_AOT_LOADER }],
         },
         { test: /src[\\/]core[\\/]catalog[\\/](schema|validate)\.ts$/, sideEffects: false },
         // Fluent's precompiled styles go to taskpane.css (scripts/griffel-css.cjs): no rule is inserted at run time.
