@@ -83,7 +83,9 @@ function precompile(source, fileName) {
       try {
         const styles = evaluate(node.arguments[0], constants);
         const [classes, cssRules] = resolveStyleRulesForSlots(styles);
-        edits.push({ start: node.getStart(sf), end: node.getEnd(), text: `${IMPORT_AS}(${JSON.stringify(classes)}, ${JSON.stringify(cssRules)})` });
+        // As many lines as the call had, so that the lines after it keep their numbers (source maps).
+        const lines = "\n".repeat((node.getText(sf).match(/\n/g) ?? []).length);
+        edits.push({ start: node.getStart(sf), end: node.getEnd(), text: `${IMPORT_AS}(${JSON.stringify(classes)}, ${JSON.stringify(cssRules)}${lines})` });
         return;
       } catch (e) {
         if (!(e instanceof Unsupported)) throw e;
@@ -95,7 +97,8 @@ function precompile(source, fileName) {
   if (!edits.length) return source;
   let out = source;
   for (const e of edits.sort((a, b) => b.start - a.start)) out = out.slice(0, e.start) + e.text + out.slice(e.end);
-  return `import { __styles as ${IMPORT_AS} } from "@griffel/react";\n${out}`;
+  // On the first line, before what is there: no line moves.
+  return `import { __styles as ${IMPORT_AS} } from "@griffel/react"; ${out}`;
 }
 
 function griffelAotLoader(source) {
