@@ -10,6 +10,8 @@ const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 require("tsx/cjs/api").register();
 const { localizeFunctionsJson } = require("./src/functions/localize.ts");
+const { GriffelCssPlugin, loaderPath: GRIFFEL_CSS_LOADER } = require("./scripts/griffel-css.cjs");
+const { loaderPath: GRIFFEL_AOT_LOADER } = require("./scripts/griffel-aot.cjs");
 const { DEV_BASE_URL, NO_BASE_URL_MESSAGE, productionBaseUrl, rewriteManifestUrls } = require("./src/build/manifest-urls.ts");
 
 const PLAN_LIST = path.resolve(__dirname, "src/core/catalog/plan-list.ts");
@@ -82,6 +84,8 @@ module.exports = async (env, argv) => {
   return {
     devtool: dev ? "source-map" : false,
     entry: {
+      // A few hundred bytes run first, while the bundles load: caches the first render needs (src/taskpane/boot.ts).
+      boot: "./src/taskpane/boot.ts",
       functions: "./src/functions/functions.ts",
       // The page loads functions.js first; the task pane reuses its modules (catalogue, method, zod)
       // instead of bundling them twice. functions.js stays whole on its own.
@@ -112,9 +116,13 @@ module.exports = async (env, argv) => {
         {
           test: /\.tsx?$/,
           exclude: [/node_modules/, PLAN_LIST],
-          use: { loader: "ts-loader", options: { transpileOnly: true } },
+          // Last to first: our makeStyles() computed at build time (scripts/griffel-aot.cjs), TypeScript,
+          // then their CSS rules moved to taskpane.css like Fluent's own.
+          use: [{ loader: GRIFFEL_CSS_LOADER }, { loader: "ts-loader", options: { transpileOnly: true } }, { loader: GRIFFEL_AOT_LOADER }],
         },
         { test: /src[\\/]core[\\/]catalog[\\/](schema|validate)\.ts$/, sideEffects: false },
+        // Fluent's precompiled styles go to taskpane.css (scripts/griffel-css.cjs): no rule is inserted at run time.
+        { test: /\.m?js$/, include: /node_modules[\\/]@fluentui[\\/]/, use: { loader: GRIFFEL_CSS_LOADER } },
         { test: /\.(png|jpg|jpeg|gif|ico)$/, type: "asset/resource", generator: { filename: "assets/[name][ext]" } },
       ],
     },
@@ -125,10 +133,12 @@ module.exports = async (env, argv) => {
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
-        chunks: ["functions", "taskpane"],
+        chunks: ["boot", "functions", "taskpane"],
+        chunksSortMode: "manual",
         scriptLoading: "defer",
       }),
       new OfficeJsTagPlugin(officeJs),
+      new GriffelCssPlugin({ fileName: "taskpane.css", HtmlWebpackPlugin }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

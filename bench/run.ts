@@ -32,6 +32,10 @@ async function main() {
   if (draft) print("Drafting plans from their text / 从规划文本起草", draft);
   const rollup = await optional("rollup", "benchRollup");
   if (rollup) print("Roll-up of 200 county workbooks / 汇总 200 个县的工作簿", rollup);
+  // Every floor again at the end, where it is seen: the task pane's (issue 12 §3) and the roll-up's (issue 13 §2).
+  const floors: Figures = Object.fromEntries(Object.entries(pane ?? {}).filter(([k]) => k.startsWith("floor:")).map(([k, v]) => [k.slice("floor: ".length), v]));
+  for (const [k, v] of Object.entries(rollup ?? {})) if (/floor < 10 s/.test(k)) floors[`roll-up ${k}`] = v;
+  if (Object.keys(floors).length) print("Floors / 底线", floors);
 }
 
 main().catch((e) => {

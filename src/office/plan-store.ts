@@ -9,19 +9,34 @@
  * so a plan the pane stored reaches them even where they do not share its JavaScript context.
  */
 import { BUNDLED_PLAN_FILES, bundledCatalog } from "../core/catalog/bundled";
-import { Catalog, loadCatalog, type RawPlanFile } from "../core/catalog/catalog";
+import { Catalog } from "../core/catalog/catalog";
 import {
   decodeWorkbookPlans,
   deployedPlanUrls,
-  importPlanIntoWorkbook,
   loadDeployedPlans,
   type MergeNote,
-  mergePlans,
   type PlanOrigin,
   type SourcedFile,
   WORKBOOK_PLANS_SETTING,
-} from "../core/catalog/sources";
+} from "../core/catalog/sources-read";
 import type { CatalogIssue } from "../core/catalog/validate";
+
+/** The validating half (sources.ts: zod, the rules, the merge), loaded only when a plan needs checking. */
+type Validator = typeof import("../core/catalog/sources");
+let validator: Validator | undefined;
+let validatorLoad: Promise<Validator> | undefined;
+
+/** Starts loading the validator once for the runtime; resolves with it (rejects if its file cannot be loaded). */
+function loadValidator(): Promise<Validator> {
+  validatorLoad ??= import(/* webpackChunkName: "plan-validator" */ "../core/catalog/sources").then(
+    (m) => (validator = m),
+    (e) => {
+      validatorLoad = undefined; // a later need tries again
+      throw e;
+    },
+  );
+  return validatorLoad;
+}
 
 export interface PlanSources {
   catalog: Catalog;
@@ -70,6 +85,18 @@ function note(file: string, path: string, zh: string, en: string): MergeNote {
   return { origin: "deployed", file, path, zh, en, kind: "invalid" };
 }
 
+/** Plans that could not be checked because the validator's file did not load (tried again at the next need). */
+function unchecked(origin: PlanOrigin, file: string, whatZh: string, whatEn: string, why: { zh: string; en: string }): MergeNote {
+  return {
+    origin,
+    file,
+    path: "$",
+    zh: `无法加载规划校验程序（${why.zh}），${whatZh}暂未使用`,
+    en: `the plan checker could not be loaded (${why.en}); ${whatEn} are not used for now`,
+    kind: "invalid",
+  };
+}
+
 /** Office's "succeeded" status (office.js defines it as the string "succeeded"). */
 const succeeded = () => (typeof Office !== "undefined" ? Office.AsyncResultStatus?.Succeeded : undefined) ?? "succeeded";
 
@@ -81,8 +108,7 @@ function officeSettings(): SettingsLike | undefined {
   }
 }
 
-export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; settings?: () => SettingsLike | undefined } = {}): PlanStore {
-  const bundledFiles = options.bundled;
+export function createPlanStore(options: { settings?: () => SettingsLike | undefined } = {}): PlanStore {
   const settingsOf = options.settings ?? officeSettings;
   let deployed: { files: SourcedFile[]; notes: MergeNote[] } = { files: [], notes: [] };
   /** The setting's value last seen, as a string (the key that says whether to merge again). */
@@ -91,9 +117,8 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
   let state: PlanSources | undefined;
   let started: Promise<PlanSources> | undefined;
   const listeners = new Set<(s: PlanSources) => void>();
-
-  let ownBase: Catalog | undefined;
-  const baseCatalog = () => (bundledFiles ? (ownBase ??= loadCatalog(bundledFiles)) : bundledCatalog());
+  /** Why the validator could not be loaded, while plans wait for it (named in the notes). */
+  let validatorFailure: { zh: string; en: string } | null = null;
 
   function compute(): PlanSources {
     const stored = decodeWorkbookPlans(workbookRaw);
@@ -101,14 +126,20 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
     let catalog: Catalog;
     let origins: ReadonlyMap<string, PlanOrigin>;
     let notes: MergeNote[];
-    if (!deployed.files.length && !stored.files.length) {
-      // Only bundled plans: the bundled catalogue itself, validated once for the whole runtime.
-      catalog = baseCatalog();
+    if ((!deployed.files.length && !stored.files.length) || !validator) {
+      // Only bundled plans (checked when the add-in was built), or plans still waiting for the
+      // validator: the bundled catalogue answers meanwhile, and nothing waits.
+      catalog = bundledCatalog();
       origins = new Map(catalog.plans.map((p) => [p.id, "bundled" as const]));
       notes = catalog.issues.map((i) => ({ origin: "bundled", file: i.file, path: i.path, zh: i.zh, en: i.en, kind: "invalid" }));
+      if (validatorFailure) {
+        const why = validatorFailure;
+        if (stored.files.length) before.push(unchecked("workbook", WORKBOOK_PLANS_SETTING, "工作簿中保存的规划", "the plans stored in this workbook", why));
+        if (deployed.files.length) before.push(unchecked("deployed", "plans/index.json", "部署目录的规划", "the deployed plans", why));
+      }
     } else {
-      const merged = mergePlans([
-        ...(bundledFiles ?? BUNDLED_PLAN_FILES).map((f) => ({ ...f, origin: "bundled" as const })),
+      const merged = validator.mergePlans([
+        ...BUNDLED_PLAN_FILES.map((f) => ({ ...f, origin: "bundled" as const })),
         ...deployed.files,
         ...stored.files,
       ]);
@@ -120,6 +151,32 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
       catalog = new Catalog(catalog.plans, [...catalog.issues, ...before.map(({ file, path, zh, en }) => ({ file, path, zh, en }))]);
     }
     return { catalog, origins, notes: [...before, ...notes] };
+  }
+
+  /** The validator on its way: it merges again when it arrives (listeners hear it). */
+  let merging: Promise<void> | null = null;
+
+  /**
+   * Loads the validator for plans that need it. Nothing waits for it: until it is there the
+   * functions answer from the catalogue they have (the bundled one), and then everyone hears of the merge.
+   */
+  function needValidator(): Promise<void> {
+    if (validator) return Promise.resolve();
+    merging ??= loadValidator()
+      .then(
+        () => {
+          validatorFailure = null;
+        },
+        (e) => {
+          const msg = (e as Error)?.message ?? String(e);
+          validatorFailure = { zh: msg, en: msg };
+        },
+      )
+      .then(() => {
+        merging = null;
+        update();
+      });
+    return merging;
   }
 
   function current(): PlanSources {
@@ -146,6 +203,8 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
     if (key === workbookKey) return false;
     workbookKey = key;
     workbookRaw = value;
+    // Stored plans are checked before use: start loading the validator now (the caller merges what it has).
+    if (value != null && !validator && decodeWorkbookPlans(value).files.length) void needValidator();
     return true;
   }
 
@@ -235,9 +294,13 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
             const msg = (e as Error)?.message ?? String(e);
             deployed = { files: [], notes: [note("plans/index.json", "$", `读取部署的规划时出错：${msg}`, `reading the deployed plans failed: ${msg}`)] };
           }
-          // The workbook may have changed while the deployment was read.
-          if (readWorkbook() || deployed.files.length || deployed.notes.length) return update();
+          // The workbook may have changed while the deployment was read; deployed files are checked before use.
+          const changed = readWorkbook();
+          if (deployed.files.length) void needValidator();
+          // A validator on its way merges everything when it arrives; else merge what was read now.
+          if (!merging && (changed || deployed.files.length || deployed.notes.length)) update();
         }
+        if (merging) await merging;
         return current();
       })();
       return started;
@@ -250,8 +313,15 @@ export function createPlanStore(options: { bundled?: readonly RawPlanFile[]; set
           issues: [{ file, path: "$", zh: "只有在 Excel 中才能把规划存入工作簿", en: "a plan can be stored in a workbook only inside Excel" }],
         };
       }
+      let check: Validator;
+      try {
+        check = await loadValidator();
+      } catch (e) {
+        const msg = (e as Error)?.message ?? String(e);
+        return { ok: false, issues: [{ file, path: "$", zh: `无法加载规划校验程序：${msg}`, en: `the plan checker could not be loaded: ${msg}` }] };
+      }
       const before = settings.get(WORKBOOK_PLANS_SETTING);
-      const result = importPlanIntoWorkbook(before, file, text);
+      const result = check.importPlanIntoWorkbook(before, file, text);
       if (!result.ok) return result;
       const prior = current().origins.get(result.planId) ?? null;
       settings.set(WORKBOOK_PLANS_SETTING, result.stored);

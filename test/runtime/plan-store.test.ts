@@ -58,6 +58,16 @@ const stored = (...files: Array<[string, string]>) => {
   return value;
 };
 
+/** The store's next change (the validator arrived and the plans were merged). */
+function nextUpdate(store: Store): Promise<void> {
+  return new Promise((resolve) => {
+    const off = store.planStore.subscribe(() => {
+      off();
+      resolve();
+    });
+  });
+}
+
 afterEach(() => removeOffice());
 
 describe("deployed plans (plans/index.json beside the add-in)", () => {
@@ -204,6 +214,10 @@ describe("workbook plans (document setting IPTargets.plans)", () => {
     const settings = fakeSettings({ [WORKBOOK_PLANS_SETTING]: stored(["JZ.json", jzText(71000)]) });
     installOffice(settings);
     const { fn, store } = runtime();
+    // The stored plans start the validator loading; until it is there the bundled plan answers at
+    // once (a cell never waits), and the store merges when it arrives.
+    expect(fn.target("JZ-05")).toBe(67000);
+    await nextUpdate(store);
     expect(fn.target("JZ-05")).toBe(71000); // before the deployment is read: workbook over bundled
     const sources = await store.planStore.start({
       baseUrl: BASE,
@@ -219,17 +233,34 @@ describe("workbook plans (document setting IPTargets.plans)", () => {
     expect(settings.set).not.toHaveBeenCalled();
   });
 
-  it("the functions see a plan another context stored, at their next call, and never write", () => {
-    const settings = fakeSettings();
+  it("the functions see a plan another context stored, at their next call, and never write", async () => {
+    // The workbook stores plans when the runtime starts, so the validator is loaded at start.
+    const settings = fakeSettings({ [WORKBOOK_PLANS_SETTING]: stored(["JZ.json", jzText(71000)]) });
     installOffice(settings);
-    const { fn } = runtime();
+    const { fn, store } = runtime();
+    await store.planStore.start(null);
+    expect(fn.target("JZ-05")).toBe(71000);
     expect(errorOf(() => fn.target("SL-05")).message).toMatch(/unknown target id/);
-    settings.values.set(WORKBOOK_PLANS_SETTING, stored(["SL.json", SL_TEXT]));
+    settings.values.set(WORKBOOK_PLANS_SETTING, stored(["JZ.json", jzText(71000)], ["SL.json", SL_TEXT]));
     expect(fn.target("SL-05")).toBe(200000000);
     settings.values.delete(WORKBOOK_PLANS_SETTING);
     expect(errorOf(() => fn.target("SL-05")).code).toBe("#N/A");
+    expect(fn.target("JZ-05")).toBe(67000);
     expect(settings.set).not.toHaveBeenCalled();
     expect(settings.saves).toBe(0);
+  });
+
+  it("a plan stored by another context in a workbook that stored none at start: the first call loads the validator, never waits", async () => {
+    const settings = fakeSettings();
+    installOffice(settings);
+    const { fn, store } = runtime();
+    expect(errorOf(() => fn.target("SL-05")).message).toMatch(/unknown target id/);
+    settings.values.set(WORKBOOK_PLANS_SETTING, stored(["SL.json", SL_TEXT]));
+    // This call answers at once with the catalogue it has, and starts loading the validator.
+    expect(errorOf(() => fn.target("SL-05")).code).toBe("#N/A");
+    await nextUpdate(store);
+    expect(fn.target("SL-05")).toBe(200000000);
+    expect(settings.set).not.toHaveBeenCalled();
   });
 
   it("junk in the setting is named in both languages; the other plans work", () => {

@@ -98,18 +98,8 @@ export function splitOldNote(text: string): string | { zh: string; en: string } 
   return text;
 }
 
-/** A note in one language: the other language's text never shows, only the Chinese stands in for a missing English. */
-export function noteIn(text: NoteText | null | undefined, lang: "zh" | "en"): string {
-  if (text == null) return "";
-  if (typeof text === "string") return text;
-  return lang === "en" && text.en.trim() ? text.en : text.zh;
-}
-
-/** Every language's text of a note (for searches such as the years a derived note names). */
-export function noteTexts(text: NoteText | null | undefined): string[] {
-  if (text == null) return [];
-  return typeof text === "string" ? [text] : [text.zh, text.en];
-}
+// In a zod-free module, so that showing a note does not load the validator on the first screen.
+export { noteIn, noteTexts } from "./note-text";
 
 /** Field names a derivation or conflict may speak of. */
 const FieldName = z
