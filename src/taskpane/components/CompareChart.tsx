@@ -11,11 +11,12 @@ import { formatNumber } from "../format";
 import { type Messages, useMessages } from "../i18n";
 import { compareMessages } from "../i18n/compare";
 import type { ChartPoint, CompareScale, CompareSeries } from "../model";
-import { niceTicks } from "./PathChart";
+import { type ChartBox, chartFrame, compactNumber } from "./chart-frame";
 
 const W = 300;
 const H = 190;
 const M = { left: 40, right: 12, top: 22, bottom: 22 };
+const BOX: ChartBox = { width: W, height: H, margin: M };
 
 /** Distinct hues with enough contrast on white; a sixth plan and beyond reuse them. */
 export const PLAN_COLORS = ["#0f6cbd", "#c50f1f", "#107c10", "#8764b8", "#ca5010", "#038387"];
@@ -44,9 +45,7 @@ const useStyles = makeStyles({
   summary: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-function compact(value: number, messages: Messages): string {
-  return new Intl.NumberFormat(messages.locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
-}
+const compact = (value: number, messages: Messages) => compactNumber(value, messages.locale);
 
 export interface CompareChartProps {
   series: readonly CompareSeries[];
@@ -63,29 +62,11 @@ export function CompareChart({ series, planName, scale, axisLabel, title }: Comp
   const styles = useStyles();
   const summaryId = useId();
   const all = series.flatMap((s) => [...s.path, ...s.actual]);
-  if (all.length === 0) return null;
-  const years = all.map((p) => p.year);
-  const values = all.map((p) => p.value);
-  const y0 = Math.min(...years);
-  const y1 = Math.max(...years, y0 + 1);
   // Percent: 100 (each plan's own target) is always in view.
-  let lo = Math.min(...values);
-  let hi = scale === "percent" ? Math.max(100, ...values) : Math.max(...values);
-  if (lo === hi) {
-    lo = lo === 0 ? 0 : lo * 0.9;
-    hi = hi === 0 ? 1 : hi * 1.1;
-  }
-  const pad = (hi - lo) * 0.06;
-  lo -= pad;
-  hi += pad;
-  const x = (year: number) => M.left + ((year - y0) / (y1 - y0)) * (W - M.left - M.right);
-  const y = (value: number) => M.top + (1 - (value - lo) / (hi - lo)) * (H - M.top - M.bottom);
-  const line = (points: ChartPoint[]) => points.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
-  const ticks = niceTicks(lo, hi, 5).filter((t) => t >= lo && t <= hi);
+  const frame = chartFrame(all, BOX, { pad: 0.06, keepInView: scale === "percent" ? 100 : undefined, yearTicks: 5 });
+  if (!frame) return null;
+  const { x, y, line, ticks, yearTicks } = frame;
   const tickText = (t: number) => (scale === "percent" ? `${formatNumber(t, messages)}%` : compact(t, messages));
-  const yearStep = Math.max(1, Math.ceil((y1 - y0) / 5));
-  const yearTicks: number[] = [];
-  for (let yr = y0; yr <= y1; yr += yearStep) yearTicks.push(yr);
   const pointText = (p: ChartPoint) =>
     messages.common.yearValue(p.year, scale === "percent" ? `${formatNumber(p.value, messages)}%` : formatNumber(p.value, messages));
   const list = (points: ChartPoint[]) => (points.length ? points.map(pointText).join(messages.common.listSeparator) : messages.common.none);

@@ -11,10 +11,12 @@ import { useId } from "react";
 import { formatNumber } from "../format";
 import { type Messages, useMessages } from "../i18n";
 import type { ChartPoint, PathChartData } from "../model";
+import { type ChartBox, chartFrame, compactNumber, niceTicks } from "./chart-frame";
 
 const W = 300;
 const H = 170;
 const M = { left: 40, right: 10, top: 24, bottom: 22 };
+const BOX: ChartBox = { width: W, height: H, margin: M };
 
 const useStyles = makeStyles({
   figure: { margin: 0 },
@@ -62,20 +64,10 @@ const useStyles = makeStyles({
   },
 });
 
-function compact(value: number, messages: Messages): string {
-  return new Intl.NumberFormat(messages.locale, { notation: "compact", maximumFractionDigits: 1 }).format(value);
-}
+const compact = (value: number, messages: Messages) => compactNumber(value, messages.locale);
 
-/** About `count` round tick values covering [lo, hi]. */
-export function niceTicks(lo: number, hi: number, count = 3): number[] {
-  if (lo === hi) return [lo];
-  const raw = (hi - lo) / count;
-  const mag = Math.pow(10, Math.floor(Math.log10(raw)));
-  const step = [1, 2, 2.5, 5, 10].map((k) => k * mag).find((s) => s >= raw) ?? 10 * mag;
-  const ticks: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) ticks.push(Number(v.toPrecision(12)));
-  return ticks;
-}
+// Kept here for the tests and callers that know it from this module.
+export { niceTicks };
 
 const listPoints = (points: ChartPoint[], messages: Messages) =>
   points.length
@@ -94,24 +86,9 @@ export function PathChart({ data, title, formatValue }: PathChartProps) {
   const styles = useStyles();
   const summaryId = useId();
   const all = [...data.expected, ...data.actual, ...data.projection, ...(data.target ? [data.target] : []), ...(data.base ? [data.base] : [])];
-  if (all.length === 0) return null;
-  const years = all.map((p) => p.year);
-  const values = all.map((p) => p.value);
-  const y0 = Math.min(...years);
-  const y1 = Math.max(...years, y0 + 1);
-  let lo = Math.min(...values);
-  let hi = Math.max(...values);
-  if (lo === hi) {
-    lo = lo === 0 ? 0 : lo * 0.9;
-    hi = hi === 0 ? 1 : hi * 1.1;
-  }
-  const pad = (hi - lo) * 0.08;
-  lo -= pad;
-  hi += pad;
-  const x = (year: number) => M.left + ((year - y0) / (y1 - y0)) * (W - M.left - M.right);
-  const y = (value: number) => M.top + (1 - (value - lo) / (hi - lo)) * (H - M.top - M.bottom);
-  const line = (points: ChartPoint[]) => points.map((p) => `${x(p.year).toFixed(1)},${y(p.value).toFixed(1)}`).join(" ");
-  const ticks = niceTicks(lo, hi, 5).filter((t) => t >= lo && t <= hi);
+  const frame = chartFrame(all, BOX, { pad: 0.08, yearTicks: 6 });
+  if (!frame) return null;
+  const { x, y, line, ticks, yearTicks } = frame;
   const lastActual = data.actual.at(-1) ?? null;
   const projected = data.projection.at(-1) ?? null;
   // The target's and the latest actual's labels go on opposite sides, so they never overlap.
@@ -134,9 +111,6 @@ export function PathChart({ data, title, formatValue }: PathChartProps) {
       </text>
     );
   };
-  const yearStep = Math.max(1, Math.ceil((y1 - y0) / 6));
-  const yearTicks: number[] = [];
-  for (let yr = y0; yr <= y1; yr += yearStep) yearTicks.push(yr);
 
   return (
     <figure className={styles.figure}>
