@@ -7,7 +7,7 @@ import { createRoot, type Root } from "react-dom/client";
 import { currentCatalog, pageDeployment, planStore } from "../office/plan-store";
 import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
 import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
-import { CATALOGUES, pickLocale } from "./i18n";
+import { loadMessages, type Messages, pickLocale, storedLocale } from "./i18n";
 import { type BaseServices, LiveApp } from "./LiveApp";
 import { detectHost, type HostInfo } from "./office/host";
 import { createExcelWorkbook } from "./office/workbook";
@@ -24,23 +24,33 @@ async function start(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   let root: Root | null = null;
+  /** The host last heard of: a render whose catalogue arrives after a newer host's is dropped. */
+  let latest: HostInfo | null = null;
+  const show = async (host: HostInfo) => {
+    latest = host;
+    const messages = await messagesFor(host);
+    if (host !== latest) return;
+    root?.unmount();
+    container.textContent = "";
+    root = render(container, host, messages);
+  };
   const host = await detectHost(undefined, undefined, {
     onStarting: () => {
       if (!root) container.textContent = STARTING;
     },
     // Office answered after the preview was shown: start again as the add-in.
-    onLateHost: (late) => {
-      root?.unmount();
-      root = render(container, late);
-    },
+    onLateHost: (late) => void show(late),
   });
-  container.textContent = "";
-  root = render(container, host);
+  await show(host);
 }
 
-function render(container: HTMLElement, host: HostInfo): Root {
+/** The catalogue the pane opens in: the user's choice, else Office's language (English is loaded on demand). */
+function messagesFor(host: HostInfo): Promise<Messages> {
+  return loadMessages(storedLocale() ?? pickLocale(host.displayLanguage));
+}
+
+function render(container: HTMLElement, host: HostInfo, messages: Messages): Root {
   performance.mark?.(HOST_READY_MARK);
-  const messages = CATALOGUES[pickLocale(host.displayLanguage)];
   document.documentElement.lang = messages.locale;
   document.title = messages.app.title;
   if (host.inExcel) {

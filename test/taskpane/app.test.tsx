@@ -39,12 +39,13 @@ describe("task pane shell", () => {
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
   });
 
-  it("has a visible language switch that remembers the choice for the next time", () => {
+  it("has a visible language switch that remembers the choice for the next time", async () => {
     const first = renderTaskpane();
     const switcher = screen.getByRole("group", { name: "界面语言 / Language" });
     expect(within(switcher).getByRole("button", { name: "中文" })).toHaveAttribute("aria-pressed", "true");
     fireEvent.click(within(switcher).getByRole("button", { name: "English" }));
-    expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+    // English may still be loading (its own chunk in the pane): the pane turns English once it is there.
+    expect(await screen.findByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en-US");
     first.unmount();
@@ -60,14 +61,15 @@ describe("task pane shell", () => {
     expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
   });
 
-  it("keeps what was typed when the language is switched", () => {
+  it("keeps what was typed when the language is switched", async () => {
     renderTaskpane();
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "专利" } });
     fireEvent.click(screen.getByRole("button", { name: "English" }));
+    await screen.findByRole("heading", { level: 1, name: "IP plan targets" });
     expect(screen.getByRole("searchbox")).toHaveValue("专利");
   });
 
-  it("still works where the browser refuses storage", () => {
+  it("still works where the browser refuses storage", async () => {
     const spy = jest.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
       throw new Error("SecurityError");
     });
@@ -77,7 +79,7 @@ describe("task pane shell", () => {
     try {
       renderTaskpane();
       fireEvent.click(screen.getByRole("button", { name: "English" }));
-      expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+      expect(await screen.findByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
     } finally {
       spy.mockRestore();
       set.mockRestore();
