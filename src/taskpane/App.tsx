@@ -148,7 +148,7 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
     };
     if (idle) idle(prefetch);
     else setTimeout(prefetch, 500);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once, after the first render
+    // Once, after the first render.
   }, []);
 
   const select = (next: TabId) => {
