@@ -27,6 +27,23 @@ describe("boot.ts", () => {
     ).toBe("zh-CN");
   });
 
+  it("loads the number format's locale data only when the page is idle, not before the bundles run", () => {
+    const g = globalThis as { requestIdleCallback?: unknown };
+    const queued: Array<() => void> = [];
+    g.requestIdleCallback = (cb: () => void) => queued.push(cb);
+    const spy = jest.spyOn(Number.prototype, "toLocaleString");
+    try {
+      warmUp();
+      expect(spy).not.toHaveBeenCalled();
+      expect(queued).toHaveLength(1);
+      queued[0]();
+      expect(spy).toHaveBeenCalledWith("zh-CN");
+    } finally {
+      spy.mockRestore();
+      delete g.requestIdleCallback;
+    }
+  });
+
   it("warming up never throws, also where localStorage itself throws", () => {
     const g = globalThis as { localStorage?: unknown };
     const had = Object.getOwnPropertyDescriptor(globalThis, "localStorage");

@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { Catalog } from "../../src/core/catalog/catalog";
+import { CATALOGUES } from "../../src/taskpane/i18n/catalogues";
 import { EXCEL_HOST, renderSettled, renderTaskpane } from "./helpers";
 
 describe("task pane shell", () => {
@@ -14,6 +15,26 @@ describe("task pane shell", () => {
     expect(tabs).toEqual(["规划", "工作表", "总览", "对照", "设置"]);
     expect(screen.getByRole("tab", { name: "规划" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("tabpanel", { name: "规划" })).toBeVisible();
+  });
+
+  it("draws its first screen without Intl's number formatting, in either language (its locale data loads after)", () => {
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const spy = jest.spyOn(Number.prototype, "toLocaleString");
+      try {
+        const view = renderTaskpane({ locale });
+        expect(screen.getAllByText(locale === "zh-CN" ? /\d+ 个指标/ : /\d+ targets?/).length).toBeGreaterThan(0);
+        expect(spy).not.toHaveBeenCalled();
+        view.unmount();
+      } finally {
+        spy.mockRestore();
+      }
+    }
+  });
+
+  it("still groups the digits of large counts", () => {
+    expect(CATALOGUES["zh-CN"].plans.targetsCount(12345)).toBe("12,345 个指标");
+    expect(CATALOGUES["zh-CN"].plans.targetsCount(7)).toBe("7 个指标");
+    expect(CATALOGUES["en-US"].plans.targetsCount(1234)).toContain("1,234");
   });
 
   it("marks a preview outside Excel", () => {
