@@ -58,7 +58,14 @@ class LocalizeFunctionsPlugin {
  * pane's FluentProvider gets no theme object (src/taskpane/App.tsx), so the page neither bundles the
  * theme (some 50 KB of tokens) nor builds and inserts its ~700 variables at the first render.
  * Portals (menus, tooltips) inherit :root's variables like everything else.
+ * With it, the pane's page-wide rules, written here rather than computed by a style engine at run time.
  */
+const PAGE_RULES = [
+  // Badges (statuses, levels, drafts) say one or two words: they never wrap to a second line or
+  // shrink below their words, at any pane width and in any language.
+  ".fui-Badge{white-space:nowrap;flex-shrink:0}",
+].join("\n");
+
 class ThemeCssPlugin {
   constructor(fileName) {
     this.fileName = fileName;
@@ -73,7 +80,7 @@ class ThemeCssPlugin {
           const { createCSSRuleFromTheme } = require("@fluentui/react-provider");
           const { webLightTheme } = require("@fluentui/tokens");
           const theme = createCSSRuleFromTheme(":root", webLightTheme);
-          compilation.updateAsset(this.fileName, new webpack.sources.RawSource(`${theme}\n${asset.source.source().toString()}`));
+          compilation.updateAsset(this.fileName, new webpack.sources.RawSource(`${theme}\n${asset.source.source().toString()}\n${PAGE_RULES}\n`));
         },
       );
     });

@@ -6,7 +6,6 @@ import {
   Badge,
   Button,
   FluentProvider,
-  makeStaticStyles,
   makeStyles,
   Tab,
   TabList,
@@ -51,14 +50,6 @@ const THEME_IN_CSS: Partial<Theme> = {};
 
 /** Marked once the first screen is on the page; bench/taskpane.ts reads it. */
 export const FIRST_RENDER_MARK = "taskpane:first-render";
-
-/**
- * Badges (statuses, levels, drafts) say one or two words: they never wrap to a second line or
- * shrink below their words, at any pane width and in any language.
- */
-const useGlobalStyles = makeStaticStyles({
-  ".fui-Badge": { whiteSpace: "nowrap", flexShrink: 0 },
-});
 
 const useStyles = makeStyles({
   root: {
@@ -127,7 +118,6 @@ interface ShellProps {
 }
 
 function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
-  useGlobalStyles();
   const styles = useStyles();
   const messages = useMessages();
   const state = useWorkbookStateSource(services);
