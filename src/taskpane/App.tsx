@@ -14,6 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { warmNumberFormat } from "./boot";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import {
@@ -131,10 +132,12 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
   useEffect(() => {
     performance.mark?.(FIRST_RENDER_MARK);
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    // After the first screen: the other tabs' chunks and the other language, so neither waits when asked for.
+    // After the first screen: the other tabs' chunks, the other language and the number format's
+    // locale data, so none is waited for when asked for.
     const prefetch = () => {
       prefetchViews();
       void loadMessages(messages.locale === "en-US" ? "zh-CN" : "en-US").catch(() => undefined);
+      warmNumberFormat(messages.locale);
     };
     if (idle) idle(prefetch);
     else setTimeout(prefetch, 500);

@@ -1,9 +1,9 @@
 /**
  * A tiny script the page runs first, while its bundles are still downloading and being parsed:
  * caches the pane will want, warmed in that time (issue 12 §3). The first localStorage read opens
- * the profile's storage (the first render reads the language choice); Chromium loads a locale's
- * ICU data at its first number format (some 25 ms for zh-CN), which the first screen does not
- * need, so that waits for an idle moment instead of holding up the bundles.
+ * the profile's storage (the first render reads the language choice). Chromium loads a locale's
+ * ICU data at its first number format (some 25 ms for zh-CN); the first screen does not need it,
+ * so that waits until the first screen is up (warmNumberFormat, called by App).
  * Nothing here may throw or depend on the bundles: it only warms caches.
  */
 
@@ -20,26 +20,24 @@ export function likelyLocale(storage: Pick<Storage, "getItem"> | undefined): "zh
 }
 
 /**
- * Opens the storage now (the first render reads the language choice from it) and loads the number
- * format's locale data when the page is idle: while the bundles download, or else after the first
- * render, which needs none (its counts are below 1,000: i18n/zh-CN.ts). Run before the bundles, it
- * would hold them up by as long as it takes once they are already here.
+ * Loads the number format's locale data for `locale`. Not run here: the first screen needs none (its
+ * counts are below 1,000: i18n/zh-CN.ts), and an idle moment before the first render may be exactly
+ * when the bundles arrive, so App calls this once its first screen is up (with the other prefetches).
  */
-export function warmUp(): void {
+export function warmNumberFormat(locale: string): void {
   try {
-    const locale = likelyLocale(globalThis.localStorage);
-    const icu = () => {
-      try {
-        (0).toLocaleString(locale);
-      } catch {
-        // nothing to warm
-      }
-    };
-    const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (idle) idle(icu);
-    else setTimeout(icu, 500);
+    (0).toLocaleString(locale);
   } catch {
     // nothing to warm
+  }
+}
+
+/** Opens the storage now, while the bundles load: the first render reads the language choice from it. */
+export function warmUp(): void {
+  try {
+    likelyLocale(globalThis.localStorage);
+  } catch {
+    // storage itself refused (a sandboxed web view): nothing to warm
   }
 }
 
