@@ -8,6 +8,8 @@ import { currentCatalog, pageDeployment, planStore } from "../office/plan-store"
 import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
 import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
 import { loadMessages, type Messages, pickLocale, storedLocale } from "./i18n";
+import { afterMark } from "./after-mark";
+import { FIRST_RENDER_MARK } from "./App";
 import { type BaseServices, LiveApp } from "./LiveApp";
 import { detectHost, type HostInfo } from "./office/host";
 import { createExcelWorkbook } from "./office/workbook";
@@ -57,9 +59,10 @@ function render(container: HTMLElement, host: HostInfo, messages: Messages): Roo
     loadWorkbookSettings();
     planStore.readWorkbookPlans();
   }
-  // The plans: bundled at once; the workbook's stored ones and the deployment's plans/index.json
-  // (beside this page, the add-in's own files) as soon as they are read. LiveApp follows the store.
-  void planStore.start(pageDeployment());
+  // The plans: bundled (and in Excel the workbook's stored ones, read above) at once; the deployment's
+  // plans/index.json (beside this page, the add-in's own files) asked for once the first screen is up,
+  // so the request is not made inside the first render's time. LiveApp follows the store.
+  afterMark(FIRST_RENDER_MARK, () => void planStore.start(pageDeployment()));
   const services: BaseServices = {
     host,
     workbook: host.unavailable ? null : createExcelWorkbook(),
