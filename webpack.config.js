@@ -53,6 +53,40 @@ class LocalizeFunctionsPlugin {
   }
 }
 
+/**
+ * Fluent's light theme as CSS variables on :root, ahead of the component rules in taskpane.css: the
+ * pane's FluentProvider gets no theme object (src/taskpane/App.tsx), so the page neither bundles the
+ * theme (some 50 KB of tokens) nor builds and inserts its ~700 variables at the first render.
+ * Portals (menus, tooltips) inherit :root's variables like everything else.
+ * With it, the pane's page-wide rules, written here rather than computed by a style engine at run time.
+ */
+const PAGE_RULES = [
+  // Badges (statuses, levels, drafts) say one or two words: they never wrap to a second line or
+  // shrink below their words, at any pane width and in any language.
+  ".fui-Badge{white-space:nowrap;flex-shrink:0}",
+].join("\n");
+
+class ThemeCssPlugin {
+  constructor(fileName) {
+    this.fileName = fileName;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap("ThemeCssPlugin", (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: "ThemeCssPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset(this.fileName);
+          if (!asset) return;
+          const { createCSSRuleFromTheme } = require("@fluentui/react-provider");
+          const { webLightTheme } = require("@fluentui/tokens");
+          const theme = createCSSRuleFromTheme(":root", webLightTheme);
+          compilation.updateAsset(this.fileName, new webpack.sources.RawSource(`${theme}\n${asset.source.source().toString()}\n${PAGE_RULES}\n`));
+        },
+      );
+    });
+  }
+}
+
 /** A production build without ADDIN_BASE_URL: say, as a build warning, why dist/ has no manifest. */
 class NoManifestWarningPlugin {
   apply(compiler) {
@@ -139,6 +173,7 @@ module.exports = async (env, argv) => {
       }),
       new OfficeJsTagPlugin(officeJs),
       new GriffelCssPlugin({ fileName: "taskpane.css", HtmlWebpackPlugin }),
+      new ThemeCssPlugin("taskpane.css"),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },

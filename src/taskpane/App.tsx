@@ -6,18 +6,27 @@ import {
   Badge,
   Button,
   FluentProvider,
-  makeStaticStyles,
   makeStyles,
   Tab,
   TabList,
   Text,
+  type Theme,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { warmNumberFormat } from "./boot";
 import { useWorkbookStateSource, WorkbookStateContext } from "./hooks/useWorkbookState";
 import { LanguageSwitch } from "./components/LanguageSwitch";
-import { CATALOGUES, type LocaleId, type Messages, MessagesContext, storedLocale, storeLocale, useMessages } from "./i18n";
+import {
+  type LocaleId,
+  loadedMessages,
+  loadMessages,
+  type Messages,
+  MessagesContext,
+  storedLocale,
+  storeLocale,
+  useMessages,
+} from "./i18n";
 import { useDraftMessages } from "./i18n/draft";
 import { ServicesContext, type TaskpaneServices } from "./services";
 import { PlanSourcesNote } from "./components/PlanSourcesNote";
@@ -34,16 +43,14 @@ export const TABS: readonly TabId[] = ["plans", "sheets", "overview", "compare",
 /** The report (its own chunk) sits below the overview: both read the sheets' actuals. */
 const LazyReportView = lazy(() => import(/* webpackChunkName: "view-report" */ "./views/ReportView").then((m) => ({ default: m.ReportView })));
 
+/**
+ * The light theme's variables come with taskpane.css, on :root (ThemeCssPlugin in webpack.config.js):
+ * the provider is given none, so the page bundles no theme and writes none at its first render.
+ */
+const THEME_IN_CSS: Partial<Theme> = {};
+
 /** Marked once the first screen is on the page; bench/taskpane.ts reads it. */
 export const FIRST_RENDER_MARK = "taskpane:first-render";
-
-/**
- * Badges (statuses, levels, drafts) say one or two words: they never wrap to a second line or
- * shrink below their words, at any pane width and in any language.
- */
-const useGlobalStyles = makeStaticStyles({
-  ".fui-Badge": { whiteSpace: "nowrap", flexShrink: 0 },
-});
 
 const useStyles = makeStyles({
   root: {
@@ -77,7 +84,14 @@ export interface AppProps {
  */
 export function App({ services, messages: hostMessages, initialTab = "plans" }: AppProps) {
   const [locale, setLocale] = useState<LocaleId>(() => storedLocale() ?? (hostMessages.locale as LocaleId));
-  const messages = locale === hostMessages.locale ? hostMessages : CATALOGUES[locale];
+  // The chosen language's catalogue may still be loading (i18n/index.ts): the pane stays in the one
+  // it has until then, and re-renders once it arrives.
+  const ready = locale === hostMessages.locale ? hostMessages : loadedMessages(locale);
+  const messages = ready ?? hostMessages;
+  const [, arrived] = useState<Messages | null>(null);
+  useEffect(() => {
+    if (!ready) loadMessages(locale).then(arrived, () => undefined);
+  }, [locale, ready]);
   useEffect(() => {
     document.documentElement.lang = messages.locale;
     document.title = messages.app.title;
@@ -87,7 +101,7 @@ export function App({ services, messages: hostMessages, initialTab = "plans" }: 
     setLocale(next);
   };
   return (
-    <FluentProvider theme={webLightTheme} lang={messages.locale}>
+    <FluentProvider theme={THEME_IN_CSS} lang={messages.locale}>
       <MessagesContext.Provider value={messages}>
         <ServicesContext.Provider value={services}>
           <Shell services={services} initialTab={initialTab} locale={locale} onLocaleChange={chooseLocale} />
@@ -105,7 +119,6 @@ interface ShellProps {
 }
 
 function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
-  useGlobalStyles();
   const styles = useStyles();
   const messages = useMessages();
   const state = useWorkbookStateSource(services);
@@ -119,8 +132,16 @@ function Shell({ services, initialTab, locale, onLocaleChange }: ShellProps) {
   useEffect(() => {
     performance.mark?.(FIRST_RENDER_MARK);
     const idle = (globalThis as { requestIdleCallback?: (cb: () => void) => number }).requestIdleCallback;
-    if (idle) idle(prefetchViews);
-    else setTimeout(prefetchViews, 500);
+    // After the first screen: the other tabs' chunks, the other language and the number format's
+    // locale data, so none is waited for when asked for.
+    const prefetch = () => {
+      prefetchViews();
+      void loadMessages(messages.locale === "en-US" ? "zh-CN" : "en-US").catch(() => undefined);
+      warmNumberFormat(messages.locale);
+    };
+    if (idle) idle(prefetch);
+    else setTimeout(prefetch, 500);
+    // Once, after the first render.
   }, []);
 
   const select = (next: TabId) => {

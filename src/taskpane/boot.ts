@@ -1,8 +1,9 @@
 /**
  * A tiny script the page runs first, while its bundles are still downloading and being parsed:
- * work the first render would otherwise wait for, done in that idle time (issue 12 §3). Chromium
- * loads a locale's ICU data at its first number format (some 25 ms for zh-CN), and the first
- * localStorage read opens the profile's storage; both would fall inside the first render.
+ * caches the pane will want, warmed in that time (issue 12 §3). The first localStorage read opens
+ * the profile's storage (the first render reads the language choice). Chromium loads a locale's
+ * ICU data at its first number format (some 25 ms for zh-CN); the first screen does not need it,
+ * so that waits until the first screen is up (warmNumberFormat, called by App).
  * Nothing here may throw or depend on the bundles: it only warms caches.
  */
 
@@ -18,11 +19,25 @@ export function likelyLocale(storage: Pick<Storage, "getItem"> | undefined): "zh
   }
 }
 
-export function warmUp(): void {
+/**
+ * Loads the number format's locale data for `locale`. Not run here: the first screen needs none (its
+ * counts are below 1,000: i18n/zh-CN.ts), and an idle moment before the first render may be exactly
+ * when the bundles arrive, so App calls this once its first screen is up (with the other prefetches).
+ */
+export function warmNumberFormat(locale: string): void {
   try {
-    (0).toLocaleString(likelyLocale(globalThis.localStorage));
+    (0).toLocaleString(locale);
   } catch {
     // nothing to warm
+  }
+}
+
+/** Opens the storage now, while the bundles load: the first render reads the language choice from it. */
+export function warmUp(): void {
+  try {
+    likelyLocale(globalThis.localStorage);
+  } catch {
+    // storage itself refused (a sandboxed web view): nothing to warm
   }
 }
 

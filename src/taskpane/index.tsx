@@ -7,7 +7,9 @@ import { createRoot, type Root } from "react-dom/client";
 import { currentCatalog, pageDeployment, planStore } from "../office/plan-store";
 import { currentSettings, loadWorkbookSettings, onSettingsChange, saveWorkbookSettings } from "../office/settings-store";
 import { buildWorkbookInBrowser, copyText, saveFile } from "./browser";
-import { CATALOGUES, pickLocale } from "./i18n";
+import { loadMessages, type Messages, pickLocale, storedLocale } from "./i18n";
+import { afterMark } from "./after-mark";
+import { FIRST_RENDER_MARK } from "./App";
 import { type BaseServices, LiveApp } from "./LiveApp";
 import { detectHost, type HostInfo } from "./office/host";
 import { createExcelWorkbook } from "./office/workbook";
@@ -24,32 +26,43 @@ async function start(): Promise<void> {
   const container = document.getElementById("container");
   if (!container) throw new Error("taskpane.html has no #container");
   let root: Root | null = null;
+  /** The host last heard of: a render whose catalogue arrives after a newer host's is dropped. */
+  let latest: HostInfo | null = null;
+  const show = async (host: HostInfo) => {
+    latest = host;
+    const messages = await messagesFor(host);
+    if (host !== latest) return;
+    root?.unmount();
+    container.textContent = "";
+    root = render(container, host, messages);
+  };
   const host = await detectHost(undefined, undefined, {
     onStarting: () => {
       if (!root) container.textContent = STARTING;
     },
     // Office answered after the preview was shown: start again as the add-in.
-    onLateHost: (late) => {
-      root?.unmount();
-      root = render(container, late);
-    },
+    onLateHost: (late) => void show(late),
   });
-  container.textContent = "";
-  root = render(container, host);
+  await show(host);
 }
 
-function render(container: HTMLElement, host: HostInfo): Root {
+/** The catalogue the pane opens in: the user's choice, else Office's language (English is loaded on demand). */
+function messagesFor(host: HostInfo): Promise<Messages> {
+  return loadMessages(storedLocale() ?? pickLocale(host.displayLanguage));
+}
+
+function render(container: HTMLElement, host: HostInfo, messages: Messages): Root {
   performance.mark?.(HOST_READY_MARK);
-  const messages = CATALOGUES[pickLocale(host.displayLanguage)];
   document.documentElement.lang = messages.locale;
   document.title = messages.app.title;
   if (host.inExcel) {
     loadWorkbookSettings();
     planStore.readWorkbookPlans();
   }
-  // The plans: bundled at once; the workbook's stored ones and the deployment's plans/index.json
-  // (beside this page, the add-in's own files) as soon as they are read. LiveApp follows the store.
-  void planStore.start(pageDeployment());
+  // The plans: bundled (and in Excel the workbook's stored ones, read above) at once; the deployment's
+  // plans/index.json (beside this page, the add-in's own files) asked for once the first screen is up,
+  // so the request is not made inside the first render's time. LiveApp follows the store.
+  afterMark(FIRST_RENDER_MARK, () => void planStore.start(pageDeployment()));
   const services: BaseServices = {
     host,
     workbook: host.unavailable ? null : createExcelWorkbook(),

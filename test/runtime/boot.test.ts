@@ -1,9 +1,9 @@
 /**
- * src/taskpane/boot.ts runs before the bundles (issue 12 §3): it warms the number format of the
- * language the pane will most likely show, reading the same stored choice as the language switch,
- * and never throws.
+ * src/taskpane/boot.ts runs before the bundles (issue 12 §3): it opens the storage, reading the
+ * same stored choice as the language switch, never throws, and leaves the number format's locale
+ * data for after the first screen.
  */
-import { LANGUAGE_KEY as BOOT_KEY, likelyLocale, warmUp } from "../../src/taskpane/boot";
+import { LANGUAGE_KEY as BOOT_KEY, likelyLocale, warmNumberFormat, warmUp } from "../../src/taskpane/boot";
 import { LANGUAGE_KEY } from "../../src/taskpane/i18n";
 
 describe("boot.ts", () => {
@@ -25,6 +25,18 @@ describe("boot.ts", () => {
         },
       }),
     ).toBe("zh-CN");
+  });
+
+  it("loads no number-format locale data before the bundles run; App asks for it after the first screen", () => {
+    const spy = jest.spyOn(Number.prototype, "toLocaleString");
+    try {
+      warmUp();
+      expect(spy).not.toHaveBeenCalled();
+      warmNumberFormat("en-US");
+      expect(spy).toHaveBeenCalledWith("en-US");
+    } finally {
+      spy.mockRestore();
+    }
   });
 
   it("warming up never throws, also where localStorage itself throws", () => {

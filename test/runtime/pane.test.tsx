@@ -10,7 +10,7 @@ import path from "node:path";
 import util from "node:util";
 import { WORKBOOK_PLANS_SETTING } from "../../src/core/catalog/sources";
 import { createPlanStore } from "../../src/office/plan-store";
-import { CATALOGUES } from "../../src/taskpane/i18n";
+import { CATALOGUES } from "../../src/taskpane/i18n/catalogues";
 import { type BaseServices, LiveApp } from "../../src/taskpane/LiveApp";
 import { FIXTURES } from "../draft/texts";
 import { EXCEL_HOST, fakeWorkbook, memoryStore, PREVIEW_HOST } from "../taskpane/helpers";

@@ -2,6 +2,7 @@
 import { act, fireEvent, screen, within } from "@testing-library/react";
 import { bundledCatalog } from "../../src/core/catalog/bundled";
 import { Catalog } from "../../src/core/catalog/catalog";
+import { CATALOGUES } from "../../src/taskpane/i18n/catalogues";
 import { EXCEL_HOST, renderSettled, renderTaskpane } from "./helpers";
 
 describe("task pane shell", () => {
@@ -14,6 +15,26 @@ describe("task pane shell", () => {
     expect(tabs).toEqual(["规划", "工作表", "总览", "对照", "设置"]);
     expect(screen.getByRole("tab", { name: "规划" })).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("tabpanel", { name: "规划" })).toBeVisible();
+  });
+
+  it("draws its first screen without Intl's number formatting, in either language (its locale data loads after)", () => {
+    for (const locale of ["zh-CN", "en-US"] as const) {
+      const spy = jest.spyOn(Number.prototype, "toLocaleString");
+      try {
+        const view = renderTaskpane({ locale });
+        expect(screen.getAllByText(locale === "zh-CN" ? /\d+ 个指标/ : /\d+ targets?/).length).toBeGreaterThan(0);
+        expect(spy).not.toHaveBeenCalled();
+        view.unmount();
+      } finally {
+        spy.mockRestore();
+      }
+    }
+  });
+
+  it("still groups the digits of large counts", () => {
+    expect(CATALOGUES["zh-CN"].plans.targetsCount(12345)).toBe("12,345 个指标");
+    expect(CATALOGUES["zh-CN"].plans.targetsCount(7)).toBe("7 个指标");
+    expect(CATALOGUES["en-US"].plans.targetsCount(1234)).toContain("1,234");
   });
 
   it("marks a preview outside Excel", () => {
@@ -39,12 +60,13 @@ describe("task pane shell", () => {
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
   });
 
-  it("has a visible language switch that remembers the choice for the next time", () => {
+  it("has a visible language switch that remembers the choice for the next time", async () => {
     const first = renderTaskpane();
     const switcher = screen.getByRole("group", { name: "界面语言 / Language" });
     expect(within(switcher).getByRole("button", { name: "中文" })).toHaveAttribute("aria-pressed", "true");
     fireEvent.click(within(switcher).getByRole("button", { name: "English" }));
-    expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+    // English may still be loading (its own chunk in the pane): the pane turns English once it is there.
+    expect(await screen.findByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
     expect(screen.getByText("Jiaozuo")).toBeInTheDocument();
     expect(document.documentElement.lang).toBe("en-US");
     first.unmount();
@@ -60,14 +82,15 @@ describe("task pane shell", () => {
     expect(screen.getByRole("heading", { level: 1, name: "知识产权规划目标" })).toBeInTheDocument();
   });
 
-  it("keeps what was typed when the language is switched", () => {
+  it("keeps what was typed when the language is switched", async () => {
     renderTaskpane();
     fireEvent.change(screen.getByRole("searchbox"), { target: { value: "专利" } });
     fireEvent.click(screen.getByRole("button", { name: "English" }));
+    await screen.findByRole("heading", { level: 1, name: "IP plan targets" });
     expect(screen.getByRole("searchbox")).toHaveValue("专利");
   });
 
-  it("still works where the browser refuses storage", () => {
+  it("still works where the browser refuses storage", async () => {
     const spy = jest.spyOn(Storage.prototype, "getItem").mockImplementation(() => {
       throw new Error("SecurityError");
     });
@@ -77,7 +100,7 @@ describe("task pane shell", () => {
     try {
       renderTaskpane();
       fireEvent.click(screen.getByRole("button", { name: "English" }));
-      expect(screen.getByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
+      expect(await screen.findByRole("heading", { level: 1, name: "IP plan targets" })).toBeInTheDocument();
     } finally {
       spy.mockRestore();
       set.mockRestore();

@@ -2,7 +2,7 @@
  * A full-width, multi-line clickable row for lists of plans and targets: a native button (so Enter,
  * Space and focus work as everywhere) styled with Fluent tokens and Fluent's focus outline.
  */
-import { createFocusOutlineStyle, makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses, shorthands, tokens } from "@fluentui/react-components";
 import type { ButtonHTMLAttributes } from "react";
 
 const useStyles = makeStyles({
@@ -24,7 +24,28 @@ const useStyles = makeStyles({
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, ...shorthands.borderColor(tokens.colorNeutralStroke1Hover) },
     ":active": { backgroundColor: tokens.colorNeutralBackground1Pressed },
   },
-  focus: createFocusOutlineStyle(),
+  // Fluent's createFocusOutlineStyle() written out (its default options), so the build can compute
+  // these classes (scripts/griffel-aot.cjs reads literals, not calls) and the page runs no style engine.
+  focus: {
+    ":focus": { outlineStyle: "none" },
+    ":focus-visible": { outlineStyle: "none" },
+    "&[data-fui-focus-visible]": {
+      ...shorthands.borderColor("transparent"),
+      "@media (forced-colors: active)": { "::after": { ...shorthands.borderColor("Highlight") } },
+      "::after": {
+        content: '""',
+        position: "absolute",
+        pointerEvents: "none",
+        zIndex: 1,
+        border: `2px solid ${tokens.colorStrokeFocus2}`,
+        borderRadius: tokens.borderRadiusMedium,
+        top: "calc(2px * -1)",
+        right: "calc(2px * -1)",
+        bottom: "calc(2px * -1)",
+        left: "calc(2px * -1)",
+      },
+    },
+  },
 });
 
 export function ListItemButton({ className, ...props }: ButtonHTMLAttributes<HTMLButtonElement>) {

@@ -28,6 +28,42 @@ export interface WorkbookState {
 
 const NO_ACTUALS: Actuals = new Map();
 
+/**
+ * Each target's status, computed at the first read, not before: the first screen reads none until
+ * actuals exist (and a preview never has any), so its first render does not assess every target.
+ */
+export class LazyStatuses implements ReadonlyMap<string, StatusCode> {
+  private computed: ReadonlyMap<string, StatusCode> | null = null;
+  constructor(private readonly compute: () => ReadonlyMap<string, StatusCode>) {}
+  private get map(): ReadonlyMap<string, StatusCode> {
+    return (this.computed ??= this.compute());
+  }
+  get size(): number {
+    return this.map.size;
+  }
+  get(id: string): StatusCode | undefined {
+    return this.map.get(id);
+  }
+  has(id: string): boolean {
+    return this.map.has(id);
+  }
+  forEach(fn: (value: StatusCode, key: string, map: ReadonlyMap<string, StatusCode>) => void, thisArg?: unknown): void {
+    this.map.forEach((v, k) => fn.call(thisArg, v, k, this));
+  }
+  entries(): MapIterator<[string, StatusCode]> {
+    return this.map.entries();
+  }
+  keys(): MapIterator<string> {
+    return this.map.keys();
+  }
+  values(): MapIterator<StatusCode> {
+    return this.map.values();
+  }
+  [Symbol.iterator](): MapIterator<[string, StatusCode]> {
+    return this.map[Symbol.iterator]();
+  }
+}
+
 export function useWorkbookStateSource(services: TaskpaneServices): WorkbookState {
   const { settings: store, workbook, catalog } = services;
   const [settings, setSettings] = useState<AddinSettings>(() => store.load());
@@ -64,7 +100,10 @@ export function useWorkbookStateSource(services: TaskpaneServices): WorkbookStat
     void readActuals();
   }, [readActuals]);
 
-  const statuses = useMemo(() => computeStatuses(catalog, actuals, settings.method), [catalog, actuals, settings.method]);
+  const statuses = useMemo(
+    () => new LazyStatuses(() => computeStatuses(catalog, actuals, settings.method)),
+    [catalog, actuals, settings.method],
+  );
   const hasActuals = useMemo(() => [...actuals.values()].some((s) => s.length > 0), [actuals]);
   const saveSettings = useCallback((next: AddinSettings) => store.save(next), [store]);
 

@@ -8,7 +8,9 @@ import type { Messages } from "./zh-CN";
 
 const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
-const n = (v: number) => v.toLocaleString("en-US");
+// A whole number below 1,000 reads the same without Intl: the first screen's counts then need no
+// locale data, which Chromium loads at the first Intl format (src/taskpane/boot.ts warms it after).
+const n = (v: number) => (Number.isInteger(v) && v >= 0 && v < 1000 ? String(v) : v.toLocaleString("en-US"));
 const plural = (k: number, one: string, many: string) => `${n(k)} ${k === 1 ? one : many}`;
 
 export const enUS: Messages = {

@@ -4,13 +4,27 @@
  */
 import { createContext, useContext } from "react";
 import { type Localized, type NoteText, noteIn } from "../../core/catalog/schema";
-import { enUS } from "./en-US";
 import { type Messages, zhCN } from "./zh-CN";
 
 export type { Messages } from "./zh-CN";
 export type LocaleId = "zh-CN" | "en-US";
 
-export const CATALOGUES: Readonly<Record<LocaleId, Messages>> = { "zh-CN": zhCN, "en-US": enUS };
+/**
+ * The catalogues the pane has: Chinese (the default) comes with the first screen; English is a chunk
+ * of its own, fetched when it is the language to show or, once the first screen is up, in the
+ * background, so a Chinese pane does not parse it before its first render.
+ */
+const loaded: Partial<Record<LocaleId, Messages>> = { "zh-CN": zhCN };
+
+export function loadedMessages(locale: LocaleId): Messages | undefined {
+  return loaded[locale];
+}
+
+export function loadMessages(locale: LocaleId): Promise<Messages> {
+  const ready = loaded[locale];
+  if (ready) return Promise.resolve(ready);
+  return import(/* webpackChunkName: "i18n-en" */ "./en-US").then((m) => (loaded["en-US"] = m.enUS));
+}
 
 /** "en", "en-GB", "EN-us" → en-US; anything else (zh-CN, zh-TW, missing) → zh-CN. */
 export function pickLocale(displayLanguage: string | null | undefined): LocaleId {

@@ -6,7 +6,9 @@
 import { KIND_LABELS } from "../../core/functions/ip";
 import { STATUS_LABELS } from "../../core/method/method";
 
-const n = (v: number) => v.toLocaleString("zh-CN");
+// A whole number below 1,000 reads the same without Intl: the first screen's counts then need no
+// locale data, which Chromium loads at the first Intl format (src/taskpane/boot.ts warms it after).
+const n = (v: number) => (Number.isInteger(v) && v >= 0 && v < 1000 ? String(v) : v.toLocaleString("zh-CN"));
 
 export const zhCN = {
   locale: "zh-CN",
