@@ -1,23 +1,6 @@
 /** @jest-environment node */
 import { COMPARE_MESSAGES } from "../../src/taskpane/i18n/compare";
-
-type Tree = { [k: string]: unknown };
-
-/** Every string of a catalogue, functions called with sample arguments. */
-function strings(tree: Tree, path = ""): Array<[string, string]> {
-  return Object.entries(tree).flatMap(([k, v]): Array<[string, string]> => {
-    const here = `${path}${k}`;
-    if (typeof v === "string") return [[here, v]];
-    if (typeof v === "function") {
-      const out = (v as (...a: unknown[]) => unknown)("2", "3", "4");
-      return typeof out === "string" ? [[here, out]] : [];
-    }
-    if (v && typeof v === "object") return strings(v as Tree, `${here}.`);
-    return [];
-  });
-}
-
-const HAN = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
+import { HAN, strings } from "./catalogue-strings";
 
 describe("对照 / 汇总 strings", () => {
   const zh = strings(COMPARE_MESSAGES["zh-CN"]);

@@ -3,30 +3,13 @@ import { STATUS_LABELS } from "../../src/core/method/method";
 import { enUS } from "../../src/taskpane/i18n/en-US";
 import { zhCN } from "../../src/taskpane/i18n/zh-CN";
 import { pickLocale, pickText } from "../../src/taskpane/i18n";
-
-type Tree = { [k: string]: unknown };
+import { HAN, strings, type Tree } from "./catalogue-strings";
 
 function shape(tree: Tree, prefix = ""): string[] {
   return Object.entries(tree).flatMap(([k, v]) =>
     v && typeof v === "object" ? shape(v as Tree, `${prefix}${k}.`) : [`${prefix}${k}:${typeof v}`],
   );
 }
-
-/** Every string of the catalogue, functions called with sample arguments. */
-function strings(tree: Tree, path = ""): Array<[string, string]> {
-  return Object.entries(tree).flatMap(([k, v]): Array<[string, string]> => {
-    const here = `${path}${k}`;
-    if (typeof v === "string") return [[here, v]];
-    if (typeof v === "function") {
-      const out = (v as (...a: unknown[]) => unknown)("2", "3", "4");
-      return typeof out === "string" ? [[here, out]] : [];
-    }
-    if (v && typeof v === "object") return strings(v as Tree, `${here}.`);
-    return [];
-  });
-}
-
-const HAN = /[\u3400-\u9fff\uff01-\uff5e\u3000-\u303f]/;
 
 describe("message catalogue", () => {
   it("has the same keys in English as in Chinese (units are English-only)", () => {
