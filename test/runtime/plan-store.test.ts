@@ -10,21 +10,9 @@ import { importPlanIntoWorkbook, parseDeployedIndex, WORKBOOK_PLANS_SETTING } fr
 import { DEFAULT_SETTINGS } from "../../src/core/method/settings";
 import { markNameOf } from "../../src/sheets/model";
 import { FakeWorkbook } from "../support/fake-excel";
-import { BASE, fakeFetch, fakeSettings, index, installOffice, jzText, removeOffice, SL_TEXT } from "./support";
+import { BASE, CFError, fakeFetch, fakeSettings, index, installCustomFunctions, installOffice, jzText, removeOffice, SL_TEXT } from "./support";
 
-class CFError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  associate: () => undefined,
-  Error: CFError,
-  ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
-};
+installCustomFunctions();
 
 type Functions = typeof import("../../src/functions/functions");
 type Store = typeof import("../../src/office/plan-store");

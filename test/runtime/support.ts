@@ -67,3 +67,22 @@ export function fakeFetch(files: Record<string, string | number | Error>): Fetch
 }
 
 export const index = (...plans: string[]) => JSON.stringify({ plans });
+
+/** An error like CustomFunctions.Error: a code (#N/A, #VALUE!) and the message its tooltip shows. */
+export class CFError extends Error {
+  constructor(
+    public code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The CustomFunctions global the functions module registers with (Excel provides it in the runtime). */
+export function installCustomFunctions(): void {
+  (globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
+    associate: () => undefined,
+    Error: CFError,
+    ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
+  };
+}

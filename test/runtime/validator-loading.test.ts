@@ -5,7 +5,7 @@
  * once from the bundled catalogue (no cell waits), and a validator that cannot be loaded is named.
  */
 import { WORKBOOK_PLANS_SETTING } from "../../src/core/catalog/sources-read";
-import { BASE, fakeFetch, fakeSettings, index, installOffice, jzText, removeOffice, SL_TEXT } from "./support";
+import { BASE, fakeFetch, fakeSettings, index, installCustomFunctions, installOffice, jzText, removeOffice, SL_TEXT } from "./support";
 
 /** How often the validating module was loaded, and a way to make its next load fail (a missing chunk). */
 const mockLoads = { count: 0, failNext: null as Error | null };
@@ -19,19 +19,7 @@ jest.mock("../../src/core/catalog/sources", () => {
   return jest.requireActual("../../src/core/catalog/sources");
 });
 
-class CFError extends Error {
-  constructor(
-    public code: string,
-    message?: string,
-  ) {
-    super(message);
-  }
-}
-(globalThis as unknown as { CustomFunctions: unknown }).CustomFunctions = {
-  associate: () => undefined,
-  Error: CFError,
-  ErrorCode: { notAvailable: "#N/A", invalidValue: "#VALUE!" },
-};
+installCustomFunctions();
 
 type Validator = typeof import("../../src/core/catalog/sources");
 type Functions = typeof import("../../src/functions/functions");
