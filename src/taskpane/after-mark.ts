@@ -10,6 +10,8 @@ export function afterMark(name: string, run: () => void, timeoutMs = 1000): void
     if (done) return;
     done = true;
     observer?.disconnect();
+    // The mark came first: nothing is left waiting in the page.
+    clearTimeout(timer);
     run();
   };
   try {
@@ -20,5 +22,6 @@ export function afterMark(name: string, run: () => void, timeoutMs = 1000): void
   } catch {
     observer = null; // no PerformanceObserver here: the timeout alone
   }
-  setTimeout(once, timeoutMs);
+  // Observer callbacks are asynchronous, so `once` never runs before this line.
+  const timer = setTimeout(once, timeoutMs);
 }
