@@ -7,7 +7,7 @@
  */
 import type { Catalog } from "../core/catalog/catalog";
 import type { Plan } from "../core/catalog/schema";
-import { cellNumber, excerpt } from "../core/method/input";
+import { cellNumber, excerpt, writtenYear } from "../core/method/input";
 import { MethodError, type Observation, planBaseline } from "../core/method/method";
 import { planYears } from "./model";
 
@@ -270,8 +270,8 @@ export function parseActualsCsv(text: string, catalog: Catalog): ActualsCsvResul
       continue;
     }
     const id = entry.target.id;
-    const year = Number(rawYear);
-    if (!/^\d{4}$/.test(rawYear)) {
+    const year = writtenYear(rawYear) ?? NaN;
+    if (Number.isNaN(year)) {
       report(line, `年份「${excerpt(rawYear)}」无效`, `"${excerpt(rawYear)}" is not a year`);
       continue;
     }

@@ -75,6 +75,16 @@ describe("lookup by id", () => {
     expect(normalizeId("  xz - 05 ")).toBe("XZ-05");
   });
 
+  // A Chinese IME in full-width mode, or Word/WPS auto-formatting, gives these for JZ-05.
+  it.each(["ＪＺ－０５", "ｊｚ－０５", "JZ－05", "JZ–05", "JZ—05", "JZ−05", "JZ‐05", "ＪＺ ー ０５", "JZ-\u300005"])("finds JZ-05 typed as %j", (typed) => {
+    expect(catalog.get(typed)?.target.id).toBe("JZ-05");
+  });
+
+  it("finds a plan by a full-width or lower-case id", () => {
+    expect(catalog.plan("ｊｚ")?.id).toBe("JZ");
+    expect(catalog.plan(" xz ")?.id).toBe("XZ");
+  });
+
   it("finds every target of every plan by its own id, lower-cased too", () => {
     for (const plan of catalog.plans) {
       for (const t of plan.targets) {

@@ -56,6 +56,16 @@ describe("parseActualsCsv", () => {
     expect(parseActualsCsv("", catalog).problems[0]).toMatch(/文件为空.*the file is empty/);
   });
 
+  it("reads a year written as officials write it (2024年, 2024年度, full-width digits) and ids typed full-width", () => {
+    const { rows, problems } = parseActualsCsv("编号,年份,实际值\nJZ-05,2024年,1\nJZ-05,２０２５年度,2\nｊｚ－０５,2026年底,3\nJZ-05,2024年6月,4\n", catalog);
+    expect(rows.map(({ id, year, value }) => [id, year, value])).toEqual([
+      ["JZ-05", 2024, 1],
+      ["JZ-05", 2025, 2],
+      ["JZ-05", 2026, 3],
+    ]);
+    expect(problems).toEqual(['第 5 行：年份「2024年6月」无效 / line 5: "2024年6月" is not a year']);
+  });
+
   describe("a number is never read as another number", () => {
     it("an unquoted thousands comma makes a fourth column: an error with its line, not the value 1", () => {
       const { rows, problems } = parseActualsCsv("id,year,value\nJZ-06,2023,1,234\nJZ-05,2024,52000\n", catalog);

@@ -78,7 +78,12 @@ describe("cellYear", () => {
     expect(cellYear("")).toBeNull();
   });
 
-  it.each([2024.5, 1800, 3000, "二〇二四", "2024年"])("%j is #VALUE!", (y) => {
+  // A header officials write as text names the year as plainly as the number does.
+  it.each(["2024年", " 2024年度", "2024年底", "2024 年末", "２０２４年"])("%j is 2024", (y) => {
+    expect(cellYear(y)).toBe(2024);
+  });
+
+  it.each([2024.5, 1800, 3000, "二〇二四", "2024年1月", "2024年上半年", "1800年"])("%j is #VALUE!", (y) => {
     valueError(() => cellYear(y as never));
   });
 });

@@ -58,7 +58,7 @@ export class Catalog {
   }
 
   plan(id: string): Plan | undefined {
-    return this.plansById.get(id) ?? this.plansById.get(id.trim().toUpperCase());
+    return this.plansById.get(id) ?? this.plansById.get(normalizeId(id));
   }
 
   /** Every target that counts the measure (data/measures.json), in plan order. */
@@ -92,9 +92,17 @@ export class Catalog {
   }
 }
 
+/**
+ * The id as the catalogue spells it. A Chinese input method in full-width mode types ＸＺ－０４ and
+ * Word or WPS may turn "-" into a dash (–, —, －, −): NFKC gives the ASCII letters and digits, and
+ * every dash-like character counts as "-". Case and white space never matter.
+ */
 export function normalizeId(id: string): string {
-  return String(id).trim().toUpperCase().replace(/\s+/g, "");
+  return String(id).normalize("NFKC").toUpperCase().replace(/\s+/g, "").replace(DASHES, "-");
 }
+
+/** Hyphens and dashes (U+2010–2015), the minus sign, small and full-width hyphen-minus, the katakana long mark (ー) an IME may give. */
+const DASHES = /[\u2010-\u2015\u2212\uFE58\uFE63\uFF0D\u30FC\uFF70]/g;
 
 /**
  * Validates every file; plans with problems are left out and their problems kept, so one corrupt

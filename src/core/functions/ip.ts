@@ -3,7 +3,7 @@
  * layer (src/functions/functions.ts) and the shell (`npm run ip`) both call these, so a formula and
  * a script always give the same answer. Errors are MethodError: NA → #N/A, VALUE → #VALUE!.
  */
-import type { Catalog, CatalogEntry } from "../catalog/catalog";
+import { type Catalog, type CatalogEntry, normalizeId } from "../catalog/catalog";
 import { measureById } from "../catalog/measures";
 import { noteIn } from "../catalog/schema";
 import {
@@ -133,7 +133,7 @@ export function createIpFunctions(catalog: Catalog, settings: () => MethodSettin
     const found = catalog.get(String(id));
     if (!found) {
       // A plan file that failed to load explains its missing targets better than "unknown id".
-      const prefix = String(id).trim().toUpperCase().split("-")[0];
+      const prefix = normalizeId(String(id)).split("-")[0];
       // A note on a measure of a plan that did load is no such failure: the id is simply unknown.
       const loaded = catalog.plan(prefix) != null;
       const broken = catalog.issues.find((i) => i.file.endsWith(`/${prefix}.json`) && !(loaded && /\.measure$/.test(i.path)));

@@ -56,9 +56,18 @@ export function cellNumber(v: CellValue, what: Label = ACTUAL): number | null {
   throw new MethodError("VALUE", `${what.zh}「${excerpt(raw)}」不是数字`, `${what.en} "${excerpt(raw)}" is not a number`);
 }
 
-/** A year argument: a whole number in a sane range, or null when omitted. */
+const YEAR_TEXT = /^(\d{4})(?:\s*年(?:度|底|末)?)?$/;
+
+/** A year as officials write it in a header or a CSV: 2024, 2024年, 2024年度, 2024年底 / 年末, full-width digits too; else null. */
+export function writtenYear(text: string): number | null {
+  const m = YEAR_TEXT.exec(text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim());
+  return m ? Number(m[1]) : null;
+}
+
+/** A year argument: a whole number in a sane range (or a year written 2024年), or null when omitted. */
 export function cellYear(v: CellValue): number | null {
-  const n = cellNumber(v, { zh: "年份", en: "the year" });
+  const written = typeof v === "string" ? writtenYear(v) : null;
+  const n = written ?? cellNumber(v, { zh: "年份", en: "the year" });
   if (n == null) return null;
   if (!Number.isInteger(n) || n < 1900 || n > 2200) {
     throw new MethodError("VALUE", `年份「${n}」无效`, `"${n}" is not a valid year`);
