@@ -210,15 +210,24 @@ export function ipScale(t: Target): number {
 export const toCell = (t: Target, v: number | null | undefined): number | null => (v == null ? null : v / cellScale(t));
 
 /**
+ * Decimals a statistic is published with whatever the plan prints. A figure per 10,000 people
+ * (每万人口…拥有量, measures *-per-10k) is published as 2.64件: a plan's round "3件" must not make a
+ * typed 2.64 show as 3, which reads as the target met.
+ */
+export function customaryDecimals(t: Target): number {
+  return /-per-10k$/.test(t.measure ?? "") || /每万人/.test(t.name.zh) ? 2 : 0;
+}
+
+/**
  * The number format of a target's values, in the unit its cells hold (cellScale()): 亿元 and 万件
  * with as many decimals as the plan prints, % as Excel percentages with one decimal, 分 with one,
- * counts with the plan's decimals, milestones ✓/✗. Plain formats only: no `!` escapes and no
+ * counts with the plan's decimals (per-head figures with at least two: customaryDecimals), milestones ✓/✗. Plain formats only: no `!` escapes and no
  * thousands scaling, which LibreOffice and WPS do not show as Excel does.
  */
 export function valueFormat(t: Target): string {
   if (t.kind === "milestone") return '[=1]"✓ 完成";[=0]"未完成";General';
   const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)].map((v) => toCell(t, v));
-  const decimals = Math.min(3, Math.max(0, ...figures.map(decimalsOf)));
+  const decimals = Math.min(3, Math.max(customaryDecimals(t), ...figures.map(decimalsOf)));
   const fixed = (min: number) => `0${Math.max(min, decimals) ? "." + "0".repeat(Math.max(min, decimals)) : ""}`;
   if (isPercentTarget(t)) return "0.0%";
   if (t.display && t.unit && cellScale(t) !== 1) return `${fixed(1)}"${t.display.unit.replace(/"/g, "")}"`;

@@ -51,6 +51,13 @@ describe("the sentences and the table (Chinese)", () => {
     expect(report.plans[0].tableHeader).toEqual(["序号", "指标", "单位", "基期值", "目标值", "2024年实际", "序时进度", "进度", "状态"]);
   });
 
+  it("shows a per-head figure with its two decimals where the plan prints a round target (HN-01: 3件)", () => {
+    const hn = buildReport(catalog, { plans: ["HN"], year: 2023, actuals: actuals([["HN-01", 2021, 1.68], ["HN-01", 2023, 2.64]]) });
+    const hn01 = row(hn, "HN-01");
+    expect(hn01.sentence).toMatch(/^截至2023年底，每万人高价值发明专利拥有量2\.64件，为2025年目标3\.00件的88\.0%/);
+    expect(hn01.cells.slice(4, 6)).toEqual(["3.00\n2025年", "2.64"]);
+  });
+
   it("sums additions, and says when they are level with the expected path", () => {
     // 900 + 1100 = 2000 = 3000·2/3: pace 1.
     expect(row(report, "JZ-12").sentence).toBe(

@@ -139,6 +139,10 @@ describe("formats and notes", () => {
     expect(valueFormat(target("HN-10"))).toBe('0.0"亿元"');
     expect(valueFormat(target("JZ-01"))).toBe("#,##0.00");
     expect(valueFormat(target("JZ-05"))).toBe("#,##0");
+    // Per 10,000 people: published with two decimals, though HN and JY print round targets (3件, 6件).
+    expect(valueFormat(target("HN-01"))).toBe("#,##0.00");
+    expect(valueFormat(target("JY-06"))).toBe("#,##0.00");
+    expect(valueFormat(target("XC-02"))).toBe("#,##0.00");
     expect(valueFormat(target("XZ-14"))).toBe("0.0%");
     for (const p of catalog.plans) for (const t of p.targets) expect(valueFormat(t)).not.toMatch(/!|,"|,,/);
     const xz = buildPlanSheet(plan("XZ"), { ...portable, actuals: new Map([["XZ-05", [{ year: 2025, value: 80000000 }]]]) });
