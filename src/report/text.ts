@@ -33,14 +33,33 @@ function compare(a: number, b: number): number {
   return Math.abs(a - b) <= eps(b) ? 0 : a > b ? 1 : -1;
 }
 
+/** 万 and 亿 before a unit, as English counts: 202.8万件 is 2.028 million items, 115.0亿元 11.50 billion yuan. */
+const CHINESE_SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
+
 function enFigure(t: Target, value: number): string {
   const zh = proseFigure(t, value);
   const m = /^(-?[\d.]+)(.*)$/.exec(zh);
   if (!m || !m[2]) return zh;
   const unit = m[2];
   if (unit === "%") return zh;
+  const scaled = /^(万|亿)(.+)$/.exec(unit);
+  const base = scaled && (enUS.units as Record<string, string>)[scaled[2]];
+  if (scaled && base) return `${englishMagnitude(m[1], CHINESE_SCALE[scaled[1]])} ${base}`;
   const en = (enUS.units as Record<string, string>)[unit] ?? unit;
   return `${m[1]} ${en}`;
+}
+
+/**
+ * A figure shown in 万 or 亿 (its printed decimals are its precision) as English writes it: millions
+ * or billions with as many decimals as that precision allows, else the whole number, grouped.
+ */
+function englishMagnitude(shown: string, scale: number): string {
+  const decimals = shown.includes(".") ? shown.length - shown.indexOf(".") - 1 : 0;
+  const value = Number(shown) * scale;
+  const step = Math.abs(value) >= 1e9 ? 1e9 : Math.abs(value) >= 1e6 ? 1e6 : 1;
+  const places = Math.max(0, decimals + Math.round(Math.log10(step / scale)));
+  const text = (value / step).toLocaleString("en-US", { minimumFractionDigits: places, maximumFractionDigits: places });
+  return step === 1e9 ? `${text} billion` : step === 1e6 ? `${text} million` : text;
 }
 
 /** A figure with its unit in running text of the given language. */

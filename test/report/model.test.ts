@@ -55,7 +55,7 @@ describe("the sentences and the table (Chinese)", () => {
     const hn = buildReport(catalog, { plans: ["HN"], year: 2023, actuals: actuals([["HN-01", 2021, 1.68], ["HN-01", 2023, 2.64]]) });
     const hn01 = row(hn, "HN-01");
     expect(hn01.sentence).toMatch(/^截至2023年底，每万人高价值发明专利拥有量2\.64件，为2025年目标3\.00件的88\.0%/);
-    expect(hn01.cells.slice(4, 6)).toEqual(["3.00\n2025年", "2.64"]);
+    expect(hn01.cells?.slice(4, 6)).toEqual(["3.00\n2025年", "2.64"]);
   });
 
   it("sums additions, and says when they are level with the expected path", () => {
@@ -219,6 +219,19 @@ describe("scaled units, yearly kinds, ranges and milestones past due", () => {
 });
 
 describe("the English edition", () => {
+  it("writes figures the plan shows in 万 and 亿 as millions and billions, to the shown precision", () => {
+    const r = buildReport(catalog, {
+      plans: ["HN", "XZ"],
+      year: 2023,
+      lang: "en",
+      actuals: actuals([["HN-04", 2023, 2028000], ["HN-10", 2023, 11500000000], ["XZ-05", 2023, 57500000]]),
+    });
+    // 202.8万件, 225.0万件, 115.0亿元, 140.0亿元, 0.575亿元 as the sheets show them
+    expect(row(r, "HN-04").sentence).toMatch(/^Valid registered trademarks: 2\.028 million items by the end of 2023, 90\.1% of the 2025 target of 2\.250 million items/);
+    expect(row(r, "HN-10").sentence).toMatch(/: 11\.50 billion yuan by the end of 2023, 82\.1% of the 2025 target of 14\.00 billion yuan/);
+    expect(row(r, "XZ-05").sentence).toMatch(/: 57\.5 million yuan by the end of 2023/);
+  });
+
   it("says the same in English", () => {
     const r = buildReport(catalog, { plans: ["JZ"], year: 2024, lang: "en", actuals: actuals([["JZ-05", 2024, 60000]]) });
     expect(row(r, "JZ-05").sentence).toBe(
