@@ -111,6 +111,13 @@ describe("each rule catches a planted mistake", () => {
     expect(writtenFigures("（2024-2035年）").every((f) => f.year)).toBe(true);
   });
 
+  it("reads full-width digits and a thousands separator as county texts print them: ２.５件, １０％, 1,200件", () => {
+    expect(writtenFigures("每万人口高价值发明专利拥有量达到２.５件").flatMap((f) => f.values)).toEqual([2.5]);
+    expect(writtenFigures("年均增长１０％").flatMap((f) => f.values)).toEqual([10, 0.1]);
+    expect(writtenFigures("发明专利授权量达到1,200件以上，同比增长15%").flatMap((f) => f.values)).toEqual([1200, 15, 0.15]);
+    expect(writtenFigures("2021,2022年").map((f) => f.text)).toEqual(["2021", "2022"]);
+  });
+
   it("a Chinese numeral is a figure only before a measure word: 三大 and 一次, not the 一 of 进一步", () => {
     expect(writtenFigures("培育三大专利密集型产业").flatMap((f) => f.values)).toEqual([3]);
     expect(writtenFigures("争取每年开展一次知识产权分析评议活动").flatMap((f) => f.values)).toEqual([1]);

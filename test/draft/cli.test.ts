@@ -6,6 +6,8 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { checkPlanProvenance } from "../../src/core/catalog/provenance";
+import { validatePlan } from "../../src/core/catalog/validate";
 import { FIXTURES, REPO } from "./texts";
 
 function draft(...args: string[]) {
@@ -39,6 +41,31 @@ describe("npm run draft", () => {
     });
     expect(row.quotes.length).toBeGreaterThan(0);
     for (const i of json.indicators) expect(Object.keys(i)).toEqual(expect.arrayContaining(["id", "name", "unit", "baseYear", "baseValue", "targetYear", "targetValue", "targetMax", "milestones", "quotes", "derived", "conflicts", "confidence", "kind", "comparator"]));
+  });
+
+  it("with --plan prints a plan file that passes check:data's rules against its text, and says what to do next", () => {
+    const r = draft(path.join(FIXTURES, "county-plan.txt"), "--id", "SL", "--plan");
+    expect(r.code).toBe(0);
+    const checked = validatePlan("data/plans/SL.json", JSON.parse(r.out));
+    expect(checked.ok).toBe(true);
+    if (!checked.ok) return;
+    expect(checked.plan).toMatchObject({ id: "SL", source: "county-plan.txt", title: { zh: "示例县知识产权强县建设实施方案（2025-2027年）" } });
+    expect(checked.plan.targets.find((t) => t.name.zh === "有效发明专利拥有量")).toMatchObject({
+      id: expect.stringMatching(/^SL-\d\d$/),
+      base: { year: 2024, value: 420 },
+      target: { year: 2027, value: 600 },
+      measure: "valid-invention-patents",
+    });
+    const text = fs.readFileSync(path.join(FIXTURES, "county-plan.txt"), "utf8");
+    expect(checkPlanProvenance("data/plans/SL.json", checked.plan, text)).toEqual([]);
+    expect(r.err).toMatch(/请对照原文逐项核对，存为 data\/plans\/SL\.json[\s\S]*npm run check:data -- data\/plans\/SL\.json/);
+  });
+
+  it("--plan without --id asks for the plan id", () => {
+    const r = draft(path.join(FIXTURES, "county-plan.txt"), "--plan");
+    expect(r.code).toBe(1);
+    expect(r.out).toBe("");
+    expect(r.err).toMatch(/--plan 需要规划编号.*\/ --plan needs the plan id/);
   });
 
   it("reads a GBK-encoded file like its UTF-8 original", () => {

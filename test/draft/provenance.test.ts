@@ -5,7 +5,9 @@
  * in the row's header unit. Runs on the committed fixtures always, and on the bundled plans' texts
  * wherever they are.
  */
-import { draftPlan, type Proposal } from "../../src/core/draft";
+import { checkPlanProvenance } from "../../src/core/catalog/provenance";
+import { validatePlan } from "../../src/core/catalog/validate";
+import { draftPlan, draftToPlan, type Proposal } from "../../src/core/draft";
 import { normalizeChars, sameNumber, squash } from "../../src/core/draft/text";
 import { bundledPlans, fixtureTexts, readSource } from "./texts";
 
@@ -76,5 +78,60 @@ describe("every proposed figure stands in its quote", () => {
     expect(stated(100000000, ["运用 | 知识产权质押融资额 | 元 | 0.3 | 1 | 预期性"])).toBe(false);
     expect(stated(2025, ["到2024年，达到3600件"])).toBe(false);
     expect(stated(3601, ["到2024年，达到3600件"])).toBe(false);
+  });
+});
+
+/**
+ * A drafted plan file, every proposal accepted, passes the check it will meet (npm run check:data:
+ * the schema, then every quote, figure and year against the text) with no hand edit: the head rows
+ * that name a table's years and the sentences that state a year are quoted, and what no quote prints
+ * (a year from the plan's period, a table head's unit) is said in `derived`.
+ */
+describe("a drafted plan file holds against check:data", () => {
+  const asPlanFile = (text: string) => {
+    const { meta, proposals } = draftPlan(text);
+    return draftToPlan(proposals, {
+      id: "TT",
+      source: "plan.txt",
+      title: meta.title ?? "规划",
+      issuer: meta.issuer ?? "发文机关",
+      region: meta.region ?? undefined,
+      level: meta.level ?? "county",
+      period: meta.period ?? { start: 2021, end: 2025 },
+      docNumber: meta.docNumber,
+      date: meta.date,
+      draft: meta.draft,
+    });
+  };
+  const holds = (text: string) => {
+    const checked = validatePlan("TT.json", asPlanFile(text));
+    if (!checked.ok) return checked.issues.map((i) => `${i.path}: ${i.en}`);
+    return checkPlanProvenance("TT.json", checked.plan, text).map((i) => `${i.path}: ${i.en}`);
+  };
+
+  it.each(fixtureTexts().map((f) => [f.name, f.text]))("fixture %s", (_name, text) => {
+    expect(holds(text)).toEqual([]);
+  });
+
+  const available = bundledPlans()
+    .map((p) => ({ id: p.id, source: readSource(p.source) }))
+    .filter((p) => p.source);
+  if (available.length) {
+    it.each(available.map((p) => [p.id, p.source!.text]))("the text of %s", (_id, text) => {
+      expect(holds(text)).toEqual([]);
+    });
+  }
+
+  it("quotes a deadline later in the sentence and says where a year came from when no quote prints it", () => {
+    const text = "鹿邑县知识产权规划（2021-2025年）\n二、发展目标\n到2025年，知识产权质量明显提高。\n1. 有效发明专利拥有量达到150件；\n三、重点任务\n（一）建立县知识产权保护工作站，2023年底前建成。\n（二）培育国家知识产权优势企业3家。\n";
+    const plan = asPlanFile(text);
+    const byName = (name: string) => plan.targets.find((t) => t.name.zh.includes(name))!;
+    expect(byName("保护工作站").quotes).toEqual(["（一）建立县知识产权保护工作站，2023年底前建成"]);
+    expect(byName("保护工作站").target.year).toBe(2023);
+    expect(byName("有效发明专利").quotes).toContain("到2025年，知识产权质量明显提高");
+    expect(byName("优势企业").derived).toEqual([
+      { field: "targetYear", note: { zh: "原文此处未写年份，按规划期（2021—2025年）末取2025年", en: "the text gives no year here: the end of the plan's period (2021–2025), 2025" } },
+    ]);
+    expect(holds(text)).toEqual([]);
   });
 });

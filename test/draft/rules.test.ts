@@ -146,8 +146,10 @@ describe("tables", () => {
     const ps = figures(fixture("county-plan.txt"));
     const patents = ps.find((p) => p.name === "有效发明专利拥有量")!;
     expect(patents).toMatchObject({ baseYear: 2024, baseValue: 420, targetYear: 2027, targetValue: 600, milestones: { 2025: 480, 2026: 540 } });
-    // stated in the text, the table and the schedule: one proposal with three quotes
-    expect(patents.quotes).toHaveLength(3);
+    // stated in the text, the table and the schedule: one proposal with their three quotes, and the
+    // head rows of both tables, which name the years of the columns (check:data holds years to quotes)
+    expect(patents.quotes).toHaveLength(5);
+    expect(patents.quotes).toEqual(expect.arrayContaining(["指标\t2024年\t2027年\t属性", "序号\t任务名称\t2025年\t2026年\t2027年"]));
     expect(ps.find((p) => p.name === "年知识产权质押融资额")).toMatchObject({
       kind: "annual", unit: "元", targetValue: 110000000, milestones: { 2025: 60000000, 2026: 80000000 },
     });

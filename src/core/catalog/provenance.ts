@@ -37,11 +37,15 @@ const YEAR_MAX = 2100;
  * `headerScale`, a bracketed table header unit such as （亿） or （万元） in the same quote scales
  * bare numbers too (used for conflicts, which have no `derived` to say so).
  */
-export function writtenFigures(quote: string, headerScale = false): WrittenFigure[] {
+export function writtenFigures(raw: string, headerScale = false): WrittenFigure[] {
   const out: WrittenFigure[] = [];
+  // Full-width digits, point and percent (２.５％, as county texts often print them) read as ASCII;
+  // one character for one, so positions stay.
+  const quote = raw.replace(/[\uFF10-\uFF19\uFF0E\uFF05]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
   const header = headerScale ? headerUnitScale(quote) : null;
-  for (const m of quote.matchAll(/\d+(?:\.\d+)?/g)) {
-    const n = Number(m[0]);
+  // 1,200 with a thousands separator is one number.
+  for (const m of quote.matchAll(/\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?/g)) {
+    const n = Number(m[0].replace(/,/g, ""));
     const start = m.index ?? 0;
     const before = quote.slice(0, start);
     const after = quote.slice(start + m[0].length);
@@ -77,7 +81,8 @@ function headerUnitScale(quote: string): number | null {
 
 const same = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b));
 
-function written(value: number, quotes: readonly string[], headerScale = false): boolean {
+/** Whether a quote writes the value (with `headerScale`, a bracketed header unit in the same quote scales bare numbers). */
+export function written(value: number, quotes: readonly string[], headerScale = false): boolean {
   return quotes.some((q) => writtenFigures(q, headerScale).some((f) => f.values.some((v) => same(v, value))));
 }
 
@@ -100,9 +105,14 @@ function near(value: number, quotes: readonly string[]): Near | null {
   return null;
 }
 
-function yearNamed(year: number, t: Target): boolean {
+/** Whether a quote names the year (2025 in 到2025年, 2025年目标, 2024-2025). */
+export function namesYear(year: number, quotes: readonly string[]): boolean {
   const re = new RegExp(`(?<!\\d)${year}(?!\\d)`);
-  return t.quotes.some((q) => re.test(q)) || t.derived.some((d) => noteTexts(d.note).some((n) => re.test(n)));
+  return quotes.some((q) => re.test(q));
+}
+
+function yearNamed(year: number, t: Target): boolean {
+  return namesYear(year, t.quotes) || namesYear(year, t.derived.flatMap((d) => noteTexts(d.note)));
 }
 
 /**

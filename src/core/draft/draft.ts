@@ -235,7 +235,34 @@ interface Context {
   proposals: Proposal[];
   facts: Fact[];
   /** A year stated above the paragraphs it governs (到2025年，主要目标是：). */
-  carry: { section: string; year: number } | null;
+  carry: { section: string; year: number; quote: string } | null;
+}
+
+/** The year a figure is read for, how it was found, and the sentence that states it (null: none does). */
+interface YearAt {
+  year: number | null;
+  how: "before" | "after" | "carried" | "period" | null;
+  quote: string | null;
+}
+
+function firstSentence(text: string): string {
+  const end = text.search(/[。！？；;：:]/);
+  return (end < 0 ? text : text.slice(0, end)).trim();
+}
+
+/** 2023年 phrases of a piece of text, with where each ends (relative to the piece). */
+function yearPhrasesIn(s: string): Array<{ year: number; end: number }> {
+  return [...s.matchAll(/(20\d\d)\s*年(?:底|末)?(?:前|以前)?/g)].map((m) => ({ year: Number(m[1]), end: m.index! + m[0].length }));
+}
+
+/**
+ * Adds the sentence that states the proposal's year when none of its quotes does: a plan file's
+ * years must stand in its quotes (npm run check:data), so the reviewer need not find them.
+ */
+function withYearQuote(p: Proposal, year: number | null, quote: string | null): void {
+  if (year == null || !quote || !quote.includes(String(year))) return;
+  if (p.quotes.some((q) => q.includes(String(year)))) return;
+  if (!p.quotes.some((q) => squash(q) === squash(quote))) p.quotes.push(quote);
 }
 
 /** A figure the plan reports of the past (截至2022年底，海外发明专利授权量达到19件): a base, perhaps. */
@@ -335,16 +362,25 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
   const untilEnd = /试点期满|规划期末|期末|期满/.test(norm);
   // "到2025年，主要目标是：" (or a heading 到2025年目标) gives the year of the paragraphs under it.
   if (ctx.carry && ctx.carry.section !== par.section) ctx.carry = null;
-  const carried = ctx.carry?.year ?? null;
-  if (years.length && (/[：:]\s*$/.test(norm) || par.isHeading)) ctx.carry = { section: par.section, year: years[years.length - 1].year };
-  const yearAt = (pos: number): { year: number | null; how: "before" | "after" | "carried" | "period" | null } => {
+  const carried = ctx.carry;
+  // A lead that ends in a colon, a heading, or a goal paragraph opening with 到2025年 gives its year
+  // to the paragraphs under it (1. … 2. …).
+  if (years.length && (/[：:]\s*$/.test(norm) || par.isHeading || (par.goal && /^\s*(?:到|至)\s*20\d\d\s*年/.test(norm)))) {
+    ctx.carry = { section: par.section, year: years[years.length - 1].year, quote: firstSentence(text) };
+  }
+  const yearAt = (pos: number): YearAt => {
     const before = years.filter((y) => y.at < pos);
-    if (before.length) return { year: before[before.length - 1].year, how: "before" };
-    if (years.length) return { year: years[0].year, how: "after" };
-    if (carried != null) return { year: carried, how: "carried" };
-    return { year: untilEnd ? ctx.periodEnd : null, how: untilEnd ? "period" : null };
+    if (before.length) return { year: before[before.length - 1].year, how: "before", quote: sentenceAt(before[before.length - 1].at) };
+    if (years.length) return { year: years[0].year, how: "after", quote: sentenceAt(years[0].at) };
+    if (carried != null) return { year: carried.year, how: "carried", quote: carried.quote };
+    return { year: untilEnd ? ctx.periodEnd : null, how: untilEnd ? "period" : null, quote: untilEnd ? sentenceAt(norm.search(/试点期满|规划期末|期末|期满/)) : null };
   };
   const quoteOf = (start: number, end: number) => text.slice(start, end).trim();
+  /** The sentence of this paragraph around a position: the quote that states a year read from it. */
+  const sentenceAt = (pos: number): string => {
+    const span = splitSpans(norm, 0, norm.length, /[。！？；;]/).find((s) => pos >= s.start && pos < s.end);
+    return span ? quoteOf(span.start, span.end) : "";
+  };
 
   for (const sentence of splitSpans(norm, 0, norm.length, /[。！？；;]/)) {
     if (isPast(norm.slice(sentence.start, sentence.end), ctx.firstFuture)) {
@@ -502,6 +538,7 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         });
         const growth = /较\s*(20\d\d)\s*年/.exec(pre);
         if (growth && finalKind === "growth") p.baseYear = Number(growth[1]);
+        withYearQuote(p, year, yearAt(f.start).quote);
         ctx.proposals.push(p);
         last = p;
         lastQuoteStart = qStart;
@@ -512,18 +549,18 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
   }
 }
 
-function qualitativeOrMilestone(
-  par: Paragraph,
-  clause: Span,
-  ctx: Context,
-  yearAt: (pos: number) => { year: number | null; how: string | null },
-): void {
+function qualitativeOrMilestone(par: Paragraph, clause: Span, ctx: Context, yearAt: (pos: number) => YearAt): void {
   const raw = par.norm.slice(clause.start, clause.end);
   const text = cleanLead(raw).replace(/\s+/g, "");
   if (text.length < 4 || text.length > 60) return;
-  const { year, how } = yearAt(clause.start);
+  // A deadline later in the sentence (建立…工作站，2023年底前建成) is this clause's year.
+  const sentenceEnd = par.norm.slice(clause.end).search(/[。！？；;]/);
+  const own = yearPhrasesIn(par.norm.slice(clause.end, sentenceEnd < 0 ? par.norm.length : clause.end + sentenceEnd));
+  const found = yearAt(clause.start);
+  const { year, how } = found;
+  const deadline = own.find((y) => y.year === year);
   const inGoal = par.goal || how === "before";
-  const quote = par.text.slice(clause.start, clause.end).trim();
+  const quote = par.text.slice(clause.start, deadline ? (sentenceEnd < 0 ? par.norm.length : clause.end + sentenceEnd) : clause.end).trim();
   const q = QUALITATIVE_RE.exec(text);
   if (inGoal && q && q.index >= 2) {
     ctx.proposals.push(
@@ -540,6 +577,7 @@ function qualitativeOrMilestone(
         notes: ["定性目标：无数值 / qualitative: no figure"],
       }),
     );
+    withYearQuote(ctx.proposals[ctx.proposals.length - 1], year, found.quote);
     return;
   }
   // Outside the goals, only a clause that starts by founding something (建立…制度) may be a milestone.
@@ -557,6 +595,7 @@ function qualitativeOrMilestone(
         notes: ["完成即为 1 / done counts as 1"],
       }),
     );
+    withYearQuote(ctx.proposals[ctx.proposals.length - 1], year, found.quote);
   }
 }
 
@@ -649,7 +688,8 @@ function tableProposals(table: TextTable, ctx: Context, firstFuture: number): vo
       newProposal({
         name,
         origin: "table",
-        quotes: [row.quote],
+        // The head row names the years of the base and target columns; a caption the target year.
+        quotes: [row.quote, ...(yearCols.length || baseCol?.year || targetCol.year ? [table.rows[0].quote] : []), ...(targetCol.year == null && captionYear && table.caption ? [table.caption.trim()] : [])].filter(Boolean),
         // The row's category (创造, 运用 …) goes with the caption: the plan's own area for it.
         section: [table.caption ?? "表", cell(categoryCol)].filter(Boolean).join(" "),
         unit,

@@ -4,6 +4,7 @@
  * task pane downloads once an official has accepted the proposals).
  */
 import type { ExportRow } from "../catalog/export";
+import { namesYear, written } from "../catalog/provenance";
 import type { Area, Level, PlanInput } from "../catalog/schema";
 import { proposeMeasure } from "./measure";
 import type { DraftMeta, DraftResult, Proposal } from "./types";
@@ -15,6 +16,8 @@ export interface DraftRow extends ExportRow {
   attribute: Proposal["attribute"];
   display: Proposal["display"];
   notes: string[];
+  /** The measure (统计口径) proposed on an exact name and unit match, else null (./measure.ts). */
+  measure: string | null;
 }
 
 export interface DraftExport {
@@ -53,6 +56,7 @@ export function draftToExport(result: DraftResult, opts: { planId?: string; sour
       attribute: p.attribute,
       display: p.display,
       notes: [...p.notes],
+      measure: proposeMeasure(p.name, p.unit),
     })),
   };
 }
@@ -143,7 +147,7 @@ export function draftToPlan(accepted: readonly Proposal[], c: PlanChoices): Plan
         responsible: [],
         section: p.section || "正文",
         quotes: p.quotes.length ? [...p.quotes] : [p.name],
-        derived: [],
+        derived: derivations(p, c.period),
         conflicts: [],
         note: null,
         // Only on an exact name and unit match (./measure.ts); the official reviews it like the rest.
@@ -151,4 +155,42 @@ export function draftToPlan(accepted: readonly Proposal[], c: PlanChoices): Plan
       };
     }),
   };
+}
+
+/**
+ * What the drafter read that its quotes do not print, said as `derived` notes the way the bundled
+ * plans say it (docs/data.md "derived and conflicts"): a year taken from the plan's period or from
+ * the year before it, a figure scaled by its table head's unit. So a drafted plan file passes
+ * `npm run check:data` on them, and the reviewer sees each reading to confirm or correct.
+ */
+function derivations(p: Proposal, period: { start: number; end: number }): PlanInput["targets"][number]["derived"] {
+  const out: Array<{ field: string; note: { zh: string; en: string } }> = [];
+  const span = Number.isFinite(period.start) && Number.isFinite(period.end) ? `${period.start}—${period.end}年` : "";
+  if (p.targetYear != null && !namesYear(p.targetYear, p.quotes)) {
+    out.push({
+      field: "targetYear",
+      note: {
+        zh: `原文此处未写年份，按规划期${span ? `（${span}）` : ""}末取${p.targetYear}年`,
+        en: `the text gives no year here: the end of the plan's period${span ? ` (${span.replace("—", "–").replace("年", "")})` : ""}, ${p.targetYear}`,
+      },
+    });
+  }
+  if (p.baseYear != null && !namesYear(p.baseYear, p.quotes)) {
+    out.push({
+      field: "baseYear",
+      note: { zh: `原文未写基期年份，按规划起始年的前一年取${p.baseYear}年`, en: `the text gives no base year: the year before the period starts, ${p.baseYear}` },
+    });
+  }
+  const scale = p.display?.scale ?? 1;
+  const scaled = (field: string, value: number | null | undefined) => {
+    if (value == null || scale === 1 || written(value, p.quotes) || !written(value / scale, p.quotes)) return;
+    out.push({ field, note: { zh: `表头单位为${p.display!.unit}：表中数值×${scale}`, en: `the table head gives the unit ${p.display!.unit}: values ×${scale}` } });
+  };
+  if (p.kind !== "milestone" && p.kind !== "qualitative") {
+    scaled("baseValue", p.baseValue);
+    scaled("targetValue", p.targetValue);
+    scaled("targetMax", p.targetMax);
+    for (const [year, value] of Object.entries(p.milestones)) scaled(`milestones.${year}`, value);
+  }
+  return out;
 }
