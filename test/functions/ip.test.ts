@@ -251,12 +251,18 @@ describe("bad input", () => {
     ["PROJECT (years)", () => IP.PROJECT("JZ-05", [[55000, 60000]], [[2023, "next"]]), /the year "next" is not a number/],
     ["TARGET (year)", () => IP.TARGET("JZ-05", "twenty"), /the year "twenty" is not a number/],
     ["EXPECTED (year)", () => IP.EXPECTED("JZ-05", 2024.5), /"2024.5" is not a valid year/],
-    ["STATUS (year)", () => IP.STATUS("JZ-05", 60000, "2024年"), /the year "2024年" is not a number/],
+    ["STATUS (year)", () => IP.STATUS("JZ-05", 60000, "2024年6月"), /the year "2024年6月" is not a number/],
     ["STATUS (an error value)", () => IP.STATUS("JZ-05", { type: "Error" } as never, 2024), /the actual is not a number/],
     ["STATUS (language)", () => IP.STATUS("JZ-05", 60000, 2024, "fr"), /language "fr" is not valid; use "zh" or "en"/],
     ["LIST (language)", () => IP.LIST("JZ", "de"), /language "de" is not valid/],
   ])("%s: text where a number belongs is #VALUE! naming it", (_name, f, en) => {
     expect(value(f).en).toMatch(en);
+  });
+
+  it("reads a year header written 2024年 or 2024年度 as 2024, and an id typed full-width", () => {
+    expect(IP.STATUS("JZ-05", 60000, "2024年")).toBe(IP.STATUS("JZ-05", 60000, 2024));
+    expect(IP.EXPECTED("JZ-05", "２０２４年度")).toBe(IP.EXPECTED("JZ-05", 2024));
+    expect(IP.TARGET("ＪＺ－０５")).toBe(67000);
   });
 
   it.each<[string, () => unknown]>([
