@@ -82,10 +82,22 @@ export function tableFigure(t: Target, value: number | null | undefined): string
  * A figure in method units in running text, with its unit: the sheet's scale and rounding, written
  * the way official prose writes numbers (no thousands separators: 60000件, 0.575亿元, 18.0%).
  */
-export function proseFigure(t: Target, value: number): string {
+export function proseFigure(t: Target, value: number, extraDecimals = 0): string {
   const shape = parseNumberFormat(valueFormat(t));
   const unit = shape.suffix || t.unit;
-  return formatNumberAs(shape, toCell(t, value) as number, false) + unit;
+  return formatNumberAs({ ...shape, decimals: shape.decimals + extraDecimals }, toCell(t, value) as number, false) + unit;
+}
+
+/**
+ * `value` in running text beside `other` it differs from: with a decimal or two more where the
+ * sheet's rounding would print both alike ("3次，高于序时进度（2.7次）", never "高于序时进度（3次）").
+ */
+export function proseFigureBeside(t: Target, value: number, other: number): string {
+  for (let extra = 0; extra < 3; extra++) {
+    const text = proseFigure(t, value, extra);
+    if (text !== proseFigure(t, other, extra)) return text;
+  }
+  return proseFigure(t, value, 2);
 }
 
 const PROGRESS_SHAPE = parseNumberFormat(PROGRESS_FORMAT);

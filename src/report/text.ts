@@ -6,7 +6,7 @@ import type { Plan, Target } from "../core/catalog/schema";
 import { type Point, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { enUS } from "../taskpane/i18n/en-US";
-import { formatShare, proseFigure } from "./display";
+import { formatShare, proseFigure, proseFigureBeside } from "./display";
 
 export type ReportLang = "zh" | "en";
 
@@ -36,8 +36,8 @@ function compare(a: number, b: number): number {
 /** 万 and 亿 before a unit, as English counts: 202.8万件 is 2.028 million items, 115.0亿元 11.50 billion yuan. */
 const CHINESE_SCALE: Record<string, number> = { 万: 1e4, 亿: 1e8 };
 
-function enFigure(t: Target, value: number): string {
-  const zh = proseFigure(t, value);
+function enFigure(t: Target, value: number, extraDecimals = 0): string {
+  const zh = proseFigure(t, value, extraDecimals);
   const m = /^(-?[\d.]+)(.*)$/.exec(zh);
   if (!m || !m[2]) return zh;
   const unit = m[2];
@@ -60,6 +60,13 @@ function englishMagnitude(shown: string, scale: number): string {
   const places = Math.max(0, decimals + Math.round(Math.log10(step / scale)));
   const text = (value / step).toLocaleString("en-US", { minimumFractionDigits: places, maximumFractionDigits: places });
   return step === 1e9 ? `${text} billion` : step === 1e6 ? `${text} million` : text;
+}
+
+/** The decimals beyond the sheet's that tell `value` from `other` in print (0 to 2; proseFigureBeside). */
+function extraToTell(t: Target, value: number, other: number): number {
+  const text = proseFigureBeside(t, value, other);
+  for (let extra = 0; extra < 2; extra++) if (proseFigure(t, value, extra) === text) return extra;
+  return 2;
 }
 
 /** A figure with its unit in running text of the given language. */
@@ -132,7 +139,7 @@ function sentenceZh(s: SentenceInput): string {
     else if (s.completion != null) parts.push(`为${s.due}年目标${goalZh(t)}的${formatShare(s.completion)}`);
     if (s.expected != null && s.year < s.due && s.status !== "achieved") {
       const c = compare(s.achieved, s.expected);
-      const E = proseFigure(t, s.expected);
+      const E = c === 0 ? proseFigure(t, s.expected) : proseFigureBeside(t, s.expected, s.achieved);
       parts.push(c === 0 ? `与序时进度（${E}）持平` : `${c > 0 ? "高于" : "低于"}序时进度（${E}）`);
     }
   }
@@ -176,7 +183,7 @@ function sentenceEn(s: SentenceInput): string {
     else if (s.completion != null) parts.push(`${formatShare(s.completion)} of the ${s.due} target of ${goalEn(t)}`);
     if (s.expected != null && s.year < s.due && s.status !== "achieved") {
       const c = compare(s.achieved, s.expected);
-      const E = enFigure(t, s.expected);
+      const E = c === 0 ? enFigure(t, s.expected) : enFigure(t, s.expected, extraToTell(t, s.expected, s.achieved));
       parts.push(c === 0 ? `level with the expected ${E}` : `${c > 0 ? "above" : "below"} the expected ${E}`);
     }
   }
@@ -221,7 +228,8 @@ const ZH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "�
 const zhOrdinal = (i: number) => (i < 10 ? ZH_NUMERALS[i] : i < 19 ? `十${ZH_NUMERALS[i - 10]}` : String(i + 1));
 
 function summaryZh(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number): string {
-  const doc = plan.docNumber ? `（${plan.docNumber}）` : plan.draft ? "（征求意见稿）" : "";
+  // A draft says so once: not again after a title that already ends in （征求意见稿）.
+  const doc = plan.docNumber ? `（${plan.docNumber}）` : plan.draft && !/征求意见稿|草案|送审稿/.test(name) ? "（征求意见稿）" : "";
   const parts = STATUS_CODES.filter((c) => counts[c] > 0).map((c) => `${STATUS_LABELS[c].zh}${counts[c]}项`);
   if (counts.na) parts.push(`无法评估${counts.na}项`);
   const when = asOf < year ? `规划期已于${asOf}年结束，按${asOf}年底评估` : `截至${asOf}年底`;
@@ -229,7 +237,7 @@ function summaryZh(name: string, plan: Plan, asOf: number, year: number, counts:
 }
 
 function summaryEn(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number): string {
-  const doc = plan.docNumber ? ` (${plan.docNumber})` : plan.draft ? " (draft for comment)" : "";
+  const doc = plan.docNumber ? ` (${plan.docNumber})` : plan.draft && !/draft/i.test(name) ? " (draft for comment)" : "";
   const parts = STATUS_CODES.filter((c) => counts[c] > 0).map((c) => `${STATUS_LABELS[c].en.toLowerCase()} ${counts[c]}`);
   if (counts.na) parts.push(`not assessable ${counts.na}`);
   const when = asOf < year ? `The plan period ended in ${asOf}; assessed at the end of ${asOf}` : `At the end of ${asOf}`;

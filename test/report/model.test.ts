@@ -58,6 +58,21 @@ describe("the sentences and the table (Chinese)", () => {
     expect(hn01.cells?.slice(4, 6)).toEqual(["3.00\n2025年", "2.64"]);
   });
 
+  it("prints the expected value with a decimal more where the sheet's rounding would show it equal to the actual", () => {
+    // XZ-16: 8 sessions by 2026 from none: 8/3 = 2.67 expected by 2024, 3 held. "高于序时进度（3次）" would read as a slip.
+    const xz = buildReport(catalog, { plans: ["XZ"], year: 2024, actuals: actuals([["XZ-16", 2024, 3]]) });
+    expect(row(xz, "XZ-16").sentence).toContain("知识产权宣传培训次数3次，为2026年目标8次的37.5%，高于序时进度（2.7次）");
+    const en = buildReport(catalog, { plans: ["XZ"], year: 2024, lang: "en", actuals: actuals([["XZ-16", 2024, 3]]) });
+    expect(row(en, "XZ-16").sentence).toMatch(/above the expected 2\.7 /);
+  });
+
+  it("names a draft once: a title that says 征求意见稿 gets no second one", () => {
+    const xz = buildReport(catalog, { plans: ["XZ"], year: 2024, actuals: actuals([["XZ-16", 2024, 3]]) });
+    expect(xz.plans[0].summary).toMatch(/^《新郑市国家知识产权强县建设试点县工作方案（征求意见稿）》规划期/);
+    const en = buildReport(catalog, { plans: ["XZ"], year: 2024, lang: "en", actuals: actuals([["XZ-16", 2024, 3]]) });
+    expect(en.plans[0].summary).not.toMatch(/draft for comment\)/);
+  });
+
   it("sums additions, and says when they are level with the expected path", () => {
     // 900 + 1100 = 2000 = 3000·2/3: pace 1.
     expect(row(report, "JZ-12").sentence).toBe(
