@@ -353,8 +353,9 @@ function planTitle(plan: Plan, mode: SheetMode): string[] {
   return [
     plan.title.zh,
     plan.title.en,
-    `发布机关：${plan.issuer.zh}${GAP}文号：${plan.docNumber ?? "无"}${GAP}规划期：${period}年${GAP}${plan.draft ? "征求意见稿（草案）" : "正式文件"}${GAP}来源：${plan.source}`,
-    `Issuer: ${plan.issuer.en} · No.: ${plan.docNumber ?? "none"} · Period: ${period} · ${plan.draft ? "Draft for comment" : "Final"} · Source: ${plan.source}`,
+    // The plan as officials cite it (title above, issuer, 文号); never the file name it was transcribed into (issue 12).
+    `发布机关：${plan.issuer.zh}${GAP}文号：${plan.docNumber ?? "无"}${GAP}规划期：${period}年${GAP}${plan.draft ? "征求意见稿（草案）" : "正式文件"}`,
+    `Issuer: ${plan.issuer.en} · No.: ${plan.docNumber ?? "none"} · Period: ${period} · ${plan.draft ? "Draft for comment" : "Final"}`,
     `在「年实际」列按“单位”列的单位填写各年实际值（亿元填 0.6，百分比填 95%），其余列自动计算。公式：${mode === "live" ? LIVE_NOTE.zh : "通用（原生函数，WPS / LibreOffice 可用）"} / Type each year's actual in the "年实际" columns in the unit the Unit column names (0.6 for 0.6亿元, 95% for a percentage); the rest computes itself. Formulas: ${mode === "live" ? LIVE_NOTE.en : "portable (native functions)"}`,
   ];
 }

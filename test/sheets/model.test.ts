@@ -72,7 +72,8 @@ describe("layout", () => {
     expect(xz.title[2]).toContain("规划期：2024–2026年");
     expect(xz.title[2]).toContain("征求意见稿（草案）");
     expect(xz.title[3]).toContain("Draft for comment");
-    expect(xz.title[2]).toContain(`来源：${plan("XZ").source}`);
+    // Officials cite the plan by title and 文号: the internal file name is shown nowhere.
+    for (const p of catalog.plans) expect(buildPlanSheet(p, portable).title.join("\n")).not.toContain(p.source);
     const hn = buildPlanSheet(plan("HN"), portable);
     expect(hn.title[2]).toContain("文号：豫知〔2022〕4号");
     expect(hn.title[2]).toContain("正式文件");
