@@ -1,6 +1,9 @@
 /**
  * Writes the implementation report (规划实施情况报告) as a Word document:
- *   npm run report -- --out 报告.docx --actuals FILE.csv [--plans JZ,XZ] [--year 2024] [--lang en]
+ *   npm run report -- --out 报告.docx --actuals FILE.csv [--plans JZ,XZ] [--year 2024] [--lang en] [--midterm]
+ *
+ * --midterm writes the 中期评估 (mid-term evaluation): its own title, and each plan's time elapsed
+ * (时间进度) beside its targets' state.
  * FILE.csv has the columns id,year,value, as for `npm run workbook`. Bad input (an unknown plan,
  * an unreadable file, a year outside the plans) is reported in Chinese and English, exit code 1.
  * Rows of the file that cannot be used are reported too; the report is still written from the
@@ -13,7 +16,7 @@ import { readReportActuals } from "../src/report/actuals";
 import { buildReportDocx } from "../src/report/docx";
 import { buildReport, ReportInputError } from "../src/report/model";
 
-const USAGE = "用法 usage: npm run report -- --out 报告.docx --actuals FILE.csv [--plans JZ,XZ] [--year 2024] [--lang en]";
+const USAGE = "用法 usage: npm run report -- --out 报告.docx --actuals FILE.csv [--plans JZ,XZ] [--year 2024] [--lang en] [--midterm]";
 
 function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -24,7 +27,7 @@ function option(args: string[], name: string): string | undefined {
 }
 
 async function main(args: string[]): Promise<number> {
-  const known = new Set(["--out", "--plans", "--actuals", "--year", "--lang", "--help"]);
+  const known = new Set(["--out", "--plans", "--actuals", "--year", "--lang", "--midterm", "--help"]);
   const unknown = args.filter((a) => a.startsWith("--") && !known.has(a));
   if (args.includes("--help")) {
     console.log(USAGE);
@@ -55,7 +58,7 @@ async function main(args: string[]): Promise<number> {
   }
   const { actuals, count, problems } = readReportActuals(bytes, catalog);
   for (const p of problems) console.error(`${file} ${p}`);
-  const model = buildReport(catalog, { plans, actuals, year, lang: langArg });
+  const model = buildReport(catalog, { plans, actuals, year, lang: langArg, kind: args.includes("--midterm") ? "midterm" : "annual" });
   const data = await buildReportDocx(model);
   fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
   fs.writeFileSync(out, data);

@@ -8,7 +8,7 @@ import type { Observation } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { readReportActuals } from "./actuals";
 import { buildReportDocx } from "./docx";
-import { buildReport, type ReportLang } from "./model";
+import { buildReport, type ReportKind, type ReportLang } from "./model";
 
 export interface ReportRequest {
   plans?: string[];
@@ -19,6 +19,8 @@ export interface ReportRequest {
   year?: number | null;
   lang: ReportLang;
   settings?: MethodSettings;
+  /** 实施情况 (default) or 中期评估. */
+  kind?: ReportKind;
 }
 
 export interface ReportFile {
@@ -37,6 +39,6 @@ export async function buildReportFile(catalog: Catalog, request: ReportRequest):
   // Without a choice, the plans the official has typed actuals for (all of them before any is typed).
   const typed = catalog.plans.filter((p) => p.targets.some((t) => (actuals.get(t.id)?.length ?? 0) > 0)).map((p) => p.id);
   const plans = request.plans ?? (typed.length ? typed : undefined);
-  const model = buildReport(catalog, { plans, actuals, year: request.year, lang: request.lang, settings: request.settings });
+  const model = buildReport(catalog, { plans, actuals, year: request.year, lang: request.lang, settings: request.settings, kind: request.kind });
   return { data: await buildReportDocx(model), year: model.year, problems };
 }

@@ -21,9 +21,9 @@ import { DEFAULT_SETTINGS, type MethodSettings } from "../core/method/settings";
 import { methodRow } from "../sheets/method-row";
 import { cellScale, planYears } from "../sheets/model";
 import { cellFigure, displayUnit, formatShare, tableFigure } from "./display";
-import { figure, type ReportLang, TEXT } from "./text";
+import { figure, type ReportKind, type ReportLang, TEXT } from "./text";
 
-export type { ReportLang } from "./text";
+export type { ReportKind, ReportLang } from "./text";
 
 /** A bilingual problem with the report's input, for the CLI and the pane. */
 export class ReportInputError extends Error {
@@ -45,7 +45,10 @@ export interface ReportOptions {
   year?: number | null;
   lang?: ReportLang;
   settings?: MethodSettings;
+  /** The yearly 实施情况 report (default) or the 中期评估, which also weighs each plan's time elapsed. */
+  kind?: ReportKind;
 }
+
 
 /** One target as the report states it. */
 export interface TargetReport {
@@ -153,9 +156,10 @@ export function buildReport(catalog: Catalog, options: ReportOptions): ReportMod
   const settings = options.settings ?? DEFAULT_SETTINGS;
   const plans = choosePlans(catalog, options.plans);
   const year = resolveYear(plans, options.actuals, options.year);
-  const reports = plans.map((plan) => planReport(plan, year, options.actuals, settings, lang));
+  const kind = options.kind ?? "annual";
+  const reports = plans.map((plan) => planReport(plan, year, options.actuals, settings, lang, kind));
   const T = TEXT[lang];
-  const title = T.title(year);
+  const title = T.title(year, kind);
   const blocks: Block[] = [
     { type: "title", text: title },
     { type: "subtitle", text: T.subtitle(year) },
@@ -211,6 +215,7 @@ function planReport(
   actuals: ReadonlyMap<string, readonly Observation[]>,
   settings: MethodSettings,
   lang: ReportLang,
+  kind: ReportKind,
 ): PlanReport {
   const T = TEXT[lang];
   const allYears = planYears(plan);
@@ -238,7 +243,7 @@ function planReport(
     plan,
     year: asOf,
     counts,
-    summary: T.summary(planName(plan, lang), plan, asOf, year, counts, targets.length, tableRows.length),
+    summary: T.summary(planName(plan, lang), plan, asOf, year, counts, targets.length, tableRows.length, kind),
     targets,
     tableRows,
     tableHeader: T.tableHeader(asOf),

@@ -9,6 +9,8 @@ import { enUS } from "../taskpane/i18n/en-US";
 import { formatShare, proseFigure, proseFigureBeside } from "./display";
 
 export type ReportLang = "zh" | "en";
+/** The yearly 实施情况 report, or the 中期评估 that also weighs the time gone by. */
+export type ReportKind = "annual" | "midterm";
 
 export interface SentenceInput {
   target: Target;
@@ -199,7 +201,7 @@ function sentenceEn(s: SentenceInput): string {
 type Counts = Record<StatusCode | "na", number>;
 
 export interface ReportText {
-  title(year: number): string;
+  title(year: number, kind?: ReportKind): string;
   subtitle(year: number): string;
   h1Overall: string;
   h1Targets: string;
@@ -213,7 +215,7 @@ export interface ReportText {
   tableNote(settings: MethodSettings): string;
   unit(u: string): string;
   inYear(year: number): string;
-  summary(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number): string;
+  summary(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number, kind?: ReportKind): string;
   sentence(s: SentenceInput): string;
   noDataList(items: string[]): string;
   conflict(id: string, name: string, note: string, other: string | null): string;
@@ -227,26 +229,46 @@ export interface ReportText {
 const ZH_NUMERALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const zhOrdinal = (i: number) => (i < 10 ? ZH_NUMERALS[i] : i < 19 ? `十${ZH_NUMERALS[i - 10]}` : String(i + 1));
 
-function summaryZh(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number): string {
+/**
+ * The share of a plan's period gone by the end of `asOf` (时间进度): whole years of the period, so a
+ * 2021–2025 plan at the end of 2023 is 3 of 5 years, 60 %.
+ */
+export function timeElapsed(plan: Plan, asOf: number): { years: number; of: number; share: number } {
+  const of = plan.period.end - plan.period.start + 1;
+  const years = Math.max(0, Math.min(of, asOf - plan.period.start + 1));
+  return { years, of, share: years / of };
+}
+
+function summaryZh(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number, kind: ReportKind = "annual"): string {
   // A draft says so once: not again after a title that already ends in （征求意见稿）.
   const doc = plan.docNumber ? `（${plan.docNumber}）` : plan.draft && !/征求意见稿|草案|送审稿/.test(name) ? "（征求意见稿）" : "";
   const parts = STATUS_CODES.filter((c) => counts[c] > 0).map((c) => `${STATUS_LABELS[c].zh}${counts[c]}项`);
   if (counts.na) parts.push(`无法评估${counts.na}项`);
   const when = asOf < year ? `规划期已于${asOf}年结束，按${asOf}年底评估` : `截至${asOf}年底`;
-  return `${name}${doc}规划期${plan.period.start}—${plan.period.end}年，共有目标${total}项，其中数值目标${quantitative}项。${when}，${parts.join("，")}。`;
+  const elapsed = timeElapsed(plan, asOf);
+  const time =
+    kind !== "midterm" ? "" : elapsed.years === 0 ? `规划期尚未开始（自${plan.period.start}年起）；` : `规划实施${elapsed.years}年（共${elapsed.of}年），时间进度${formatShare(elapsed.share)}；`;
+  return `${name}${doc}规划期${plan.period.start}—${plan.period.end}年，共有目标${total}项，其中数值目标${quantitative}项。${when}，${time}${parts.join("，")}。`;
 }
 
-function summaryEn(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number): string {
+function summaryEn(name: string, plan: Plan, asOf: number, year: number, counts: Counts, total: number, quantitative: number, kind: ReportKind = "annual"): string {
   const doc = plan.docNumber ? ` (${plan.docNumber})` : plan.draft && !/draft/i.test(name) ? " (draft for comment)" : "";
   const parts = STATUS_CODES.filter((c) => counts[c] > 0).map((c) => `${STATUS_LABELS[c].en.toLowerCase()} ${counts[c]}`);
   if (counts.na) parts.push(`not assessable ${counts.na}`);
   const when = asOf < year ? `The plan period ended in ${asOf}; assessed at the end of ${asOf}` : `At the end of ${asOf}`;
-  return `${name}${doc}, ${plan.period.start}–${plan.period.end}, has ${total} targets, ${quantitative} of them with a figure. ${when}: ${parts.join(", ")}.`;
+  const elapsed = timeElapsed(plan, asOf);
+  const time =
+    kind !== "midterm"
+      ? ""
+      : elapsed.years === 0
+        ? `, the plan period has not begun (it starts in ${plan.period.start})`
+        : `, ${elapsed.years} of the plan's ${elapsed.of} years have passed (${formatShare(elapsed.share)} of the time)`;
+  return `${name}${doc}, ${plan.period.start}–${plan.period.end}, has ${total} targets, ${quantitative} of them with a figure. ${when}${time}: ${parts.join(", ")}.`;
 }
 
 export const TEXT: Record<ReportLang, ReportText> = {
   zh: {
-    title: (year) => `知识产权规划主要指标${year}年实施情况报告`,
+    title: (year, kind) => (kind === "midterm" ? "知识产权规划实施中期评估报告" : `知识产权规划主要指标${year}年实施情况报告`),
     subtitle: (year) => `（数据截至${year}年底）`,
     h1Overall: "一、总体情况",
     h1Targets: "二、主要指标完成情况",
@@ -270,7 +292,7 @@ export const TEXT: Record<ReportLang, ReportText> = {
     page: (n) => `— ${n} —`,
   },
   en: {
-    title: (year) => `Implementation of the IP Plans' Main Targets in ${year}`,
+    title: (year, kind) => (kind === "midterm" ? "Mid-term Evaluation of the IP Plans' Implementation" : `Implementation of the IP Plans' Main Targets in ${year}`),
     subtitle: (year) => `(data to the end of ${year})`,
     h1Overall: "1. Overview",
     h1Targets: "2. Main targets",

@@ -66,6 +66,22 @@ describe("the sentences and the table (Chinese)", () => {
     expect(row(en, "XZ-16").sentence).toMatch(/above the expected 2\.7 /);
   });
 
+  it("writes the 中期评估 with its own title and each plan's time elapsed beside its targets' state", () => {
+    const mid = buildReport(catalog, { plans: ["HN"], year: 2023, kind: "midterm", actuals: actuals([["HN-04", 2023, 2028000]]) });
+    expect(mid.title).toBe("知识产权规划实施中期评估报告");
+    // 2021–2025 at the end of 2023: 3 of 5 years.
+    expect(mid.plans[0].summary).toMatch(/截至2023年底，规划实施3年（共5年），时间进度60\.0%；快于预期1项/);
+    const en = buildReport(catalog, { plans: ["HN"], year: 2023, kind: "midterm", lang: "en", actuals: actuals([["HN-04", 2023, 2028000]]) });
+    expect(en.title).toBe("Mid-term Evaluation of the IP Plans' Implementation");
+    expect(en.plans[0].summary).toMatch(/At the end of 2023, 3 of the plan's 5 years have passed \(60\.0% of the time\): ahead of schedule 1/);
+    const yearly = buildReport(catalog, { plans: ["HN"], year: 2023, actuals: actuals([["HN-04", 2023, 2028000]]) });
+    expect(yearly.title).toBe("知识产权规划主要指标2023年实施情况报告");
+    expect(yearly.plans[0].summary).not.toMatch(/时间进度/);
+    // A plan whose period starts later says so rather than "0 of 12 years".
+    const early = buildReport(catalog, { plans: ["JZ"], year: 2023, kind: "midterm", actuals: new Map() });
+    expect(early.plans[0].summary).toMatch(/截至2023年底，规划期尚未开始（自2024年起）；/);
+  });
+
   it("names a draft once: a title that says 征求意见稿 gets no second one", () => {
     const xz = buildReport(catalog, { plans: ["XZ"], year: 2024, actuals: actuals([["XZ-16", 2024, 3]]) });
     expect(xz.plans[0].summary).toMatch(/^《新郑市国家知识产权强县建设试点县工作方案（征求意见稿）》规划期/);

@@ -20,8 +20,24 @@ describe("the report view", () => {
     expect(await screen.findByText("已生成 规划实施情况报告.docx（数据截至 2024 年底）。")).toBeInTheDocument();
     const request = buildReport.mock.calls[0][0];
     expect(request.actuals.get("JZ-05")).toEqual([{ year: 2024, value: 60000 }]);
-    expect(request).toMatchObject({ csv: undefined, year: null, lang: "zh" });
+    expect(request).toMatchObject({ csv: undefined, year: null, lang: "zh", kind: "annual" });
     expect(services.saveFile).toHaveBeenCalledWith(new Uint8Array([80, 75, 3, 4]), "规划实施情况报告.docx");
+  });
+
+  it("writes the 中期评估 when chosen: asked for as such and saved under its own name", async () => {
+    const buildReport = reportFile();
+    const { services } = await renderSettled({
+      host: EXCEL_HOST,
+      tab: "overview",
+      workbook: fakeWorkbook({ "JZ-05": [{ year: 2024, value: 60000 }] }),
+      services: { buildReport },
+    });
+    expect(buildReport).not.toHaveBeenCalled();
+    fireEvent.click(await screen.findByRole("radio", { name: /中期评估/ }));
+    fireEvent.click(await buildButton());
+    expect(await screen.findByText("已生成 规划实施中期评估报告.docx（数据截至 2024 年底）。")).toBeInTheDocument();
+    expect(buildReport.mock.calls[0][0]).toMatchObject({ kind: "midterm", lang: "zh" });
+    expect(services.saveFile).toHaveBeenCalledWith(new Uint8Array([80, 75, 3, 4]), "规划实施中期评估报告.docx");
   });
 
   it("in Excel with no actuals yet, says every target will be without data", async () => {

@@ -26,6 +26,10 @@ export const REPORT_MESSAGES = {
     failedNext: "请检查实际值文件与报告年份后重试。",
     readFailed: "无法读取所选文件",
     fileName: "规划实施情况报告.docx",
+    kind: "报告类型",
+    annual: "年度实施情况",
+    midterm: "中期评估（另写各规划的时间进度）",
+    midtermFileName: "规划实施中期评估报告.docx",
   },
   "en-US": {
     heading: "Implementation report",
@@ -49,6 +53,10 @@ export const REPORT_MESSAGES = {
     failedNext: "Check the actuals file and the report year, then try again.",
     readFailed: "The chosen file could not be read",
     fileName: "IP plan implementation report.docx",
+    kind: "Kind of report",
+    annual: "Yearly implementation",
+    midterm: "Mid-term evaluation (with each plan's time elapsed)",
+    midtermFileName: "IP plan mid-term evaluation.docx",
   },
 };
 

@@ -3,10 +3,11 @@
  * back from the written sheets, in the browser preview from an actuals CSV the official opens.
  * The document itself is built by src/report/ (loaded only when asked for).
  */
-import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Text, tokens } from "@fluentui/react-components";
+import { Button, Field, Input, makeStyles, MessageBar, MessageBarBody, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { DocumentArrowDownRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import type { ReportRequest } from "../../report/build";
+import type { ReportKind } from "../../report/text";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ViewHeading } from "../components/ViewHeading";
 import { useWorkbookState } from "../hooks/useWorkbookState";
@@ -49,6 +50,7 @@ export function ReportView() {
   const preview = !host.inExcel;
   const [file, setFile] = useState<File | null>(null);
   const [year, setYear] = useState("");
+  const [kind, setKind] = useState<ReportKind>("annual");
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const [problems, setProblems] = useState<string[]>([]);
@@ -81,13 +83,15 @@ export function ReportView() {
         year: year.trim() ? Number(year.trim()) : null,
         lang: messages.locale === "en-US" ? "en" : "zh",
         settings: settings.method,
+        kind,
       };
       const run =
         buildReport ??
         ((r: ReportRequest) => import(/* webpackChunkName: "report" */ "../../report/build").then((m) => m.buildReportFile(catalog, r)));
       const result = await run(request);
-      saveFile(result.data, rm.fileName);
-      setDone(rm.done(rm.fileName, result.year));
+      const fileName = kind === "midterm" ? rm.midtermFileName : rm.fileName;
+      saveFile(result.data, fileName);
+      setDone(rm.done(fileName, result.year));
       setProblems(result.problems);
     } catch (e) {
       const b = bilingual(e);
@@ -131,6 +135,12 @@ export function ReportView() {
           </MessageBar>
         )
       )}
+      <Field label={rm.kind}>
+        <RadioGroup value={kind} onChange={(_, d) => setKind(d.value as ReportKind)} disabled={busy}>
+          <Radio value="annual" label={rm.annual} />
+          <Radio value="midterm" label={rm.midterm} />
+        </RadioGroup>
+      </Field>
       <Field
         label={rm.year}
         hint={rm.yearHint}
