@@ -6,16 +6,14 @@ const reportFile = (over: Partial<{ year: number; problems: string[] }> = {}) =>
   jest.fn().mockResolvedValue({ data: new Uint8Array([80, 75, 3, 4]), year: 2024, problems: [], ...over });
 const buildButton = async (name = "生成报告") => screen.findByRole("button", { name });
 const csvFile = (text: string) => new File([text], "actuals.csv", { type: "text/csv" });
+/** The pane in Excel on the overview tab, with JZ-05's 2024 actual typed in its sheet. */
+const inExcelWithActuals = (buildReport: ReturnType<typeof reportFile>) =>
+  renderSettled({ host: EXCEL_HOST, tab: "overview", workbook: fakeWorkbook({ "JZ-05": [{ year: 2024, value: 60000 }] }), services: { buildReport } });
 
 describe("the report view", () => {
   it("in Excel, writes the report from the actuals read from the sheets and downloads it", async () => {
     const buildReport = reportFile();
-    const { services } = await renderSettled({
-      host: EXCEL_HOST,
-      tab: "overview",
-      workbook: fakeWorkbook({ "JZ-05": [{ year: 2024, value: 60000 }] }),
-      services: { buildReport },
-    });
+    const { services } = await inExcelWithActuals(buildReport);
     fireEvent.click(await buildButton());
     expect(await screen.findByText("已生成 规划实施情况报告.docx（数据截至 2024 年底）。")).toBeInTheDocument();
     const request = buildReport.mock.calls[0][0];
@@ -26,12 +24,7 @@ describe("the report view", () => {
 
   it("writes the 中期评估 when chosen: asked for as such and saved under its own name", async () => {
     const buildReport = reportFile();
-    const { services } = await renderSettled({
-      host: EXCEL_HOST,
-      tab: "overview",
-      workbook: fakeWorkbook({ "JZ-05": [{ year: 2024, value: 60000 }] }),
-      services: { buildReport },
-    });
+    const { services } = await inExcelWithActuals(buildReport);
     expect(buildReport).not.toHaveBeenCalled();
     fireEvent.click(await screen.findByRole("radio", { name: /中期评估/ }));
     fireEvent.click(await buildButton());
