@@ -11,7 +11,7 @@ import util from "node:util";
 import { MessagesContext } from "../../src/taskpane/i18n";
 import { CATALOGUES } from "../../src/taskpane/i18n/catalogues";
 import { ServicesContext, type TaskpaneServices } from "../../src/taskpane/services";
-import { DraftView } from "../../src/taskpane/views/DraftView";
+import { DraftView, noteHalf } from "../../src/taskpane/views/DraftView";
 import { renderTaskpane } from "../taskpane/helpers";
 import { FIXTURES } from "./texts";
 
@@ -82,6 +82,17 @@ describe("导入规划文本", () => {
     expect(within(patents).getByLabelText("基期值")).toHaveValue("420");
     expect(within(patents).getByText(/2025: 480/)).toBeInTheDocument();
     expect(within(patents).getByText(/全县有效发明专利拥有量达到600件/)).toBeInTheDocument();
+  });
+
+  it("shows the drafter's remarks in the pane's language only", async () => {
+    await openDraft();
+    paste("示例县规划（2021-2025年）\n二、发展目标\n（二）培育国家知识产权优势企业3家。\n");
+    fireEvent.click(button("起草"));
+    const firms = proposal(/优势企业/);
+    expect(within(firms).getByText(/原文未写年份，取规划期末；未见比较词，按“达到”/)).toBeInTheDocument();
+    expect(firms.textContent).not.toMatch(/no year in the text|read as reach/);
+    expect(noteHalf("原文未写年份，取规划期末 / no year in the text: the period's end", false)).toBe("no year in the text: the period's end");
+    expect(noteHalf("完成即为 1", false)).toBe("完成即为 1");
   });
 
   it("downloads only the accepted proposals, as edited, once the plan is valid", async () => {

@@ -416,6 +416,7 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
               key={r.proposal.key}
               row={r}
               m={m}
+              zh={zh}
               styles={styles}
               onField={(k, v) => setField(i, k, v)}
               onAccept={(a) => setAccepted(i, a)}
@@ -453,15 +454,25 @@ function fieldLabel(m: DraftMessages, k: FieldKey): string {
   return m[k];
 }
 
+/** One language of a drafter's remark written "中文 / English" (the whole remark where it has one language only). */
+export function noteHalf(note: string, zh: boolean): string {
+  const at = note.indexOf(" / ");
+  if (at < 0) return note;
+  return zh ? note.slice(0, at) : note.slice(at + 3);
+}
+
 function ProposalForm({
   row,
   m,
+  zh,
   styles,
   onField,
   onAccept,
 }: {
   row: Row;
   m: DraftMessages;
+  /** The pane's language: the drafter's remarks are "中文 / English"; each reader gets one. */
+  zh: boolean;
   styles: ReturnType<typeof useStyles>;
   onField: (k: FieldKey, v: string) => void;
   onAccept: (accepted: boolean) => void;
@@ -533,7 +544,7 @@ function ProposalForm({
           {q}
         </blockquote>
       ))}
-      {p.notes.length > 0 && <Caption1>{p.notes.join("；")}</Caption1>}
+      {p.notes.length > 0 && <Caption1>{p.notes.map((n) => noteHalf(n, zh)).join(zh ? "；" : "; ")}</Caption1>}
     </fieldset>
   );
 }
