@@ -7,7 +7,7 @@
  * (元, 件, percent points); methodRow() gives them in cell units already.
  */
 import type { Target } from "../core/catalog/schema";
-import { PROGRESS_FORMAT, toCell, valueFormat } from "../sheets/model";
+import { PROGRESS_FORMAT, planDecimals, toCell, valueFormat } from "../sheets/model";
 
 export interface NumberShape {
   decimals: number;
@@ -86,6 +86,16 @@ export function proseFigure(t: Target, value: number, extraDecimals = 0): string
   const shape = parseNumberFormat(valueFormat(t));
   const unit = shape.suffix || t.unit;
   return formatNumberAs({ ...shape, decimals: shape.decimals + extraDecimals }, toCell(t, value) as number, false) + unit;
+}
+
+/**
+ * How many of the sheet's decimals a figure the plan itself prints drops in running text: the plan's
+ * round "3件" of a per-head figure reads 目标3件, though its cell shows 3.00 (≤ 0; customaryDecimals).
+ */
+export function planFigureExtra(t: Target): number {
+  const shape = parseNumberFormat(valueFormat(t));
+  if (shape.suffix || shape.percent) return 0;
+  return Math.min(0, planDecimals(t) - shape.decimals);
 }
 
 /**

@@ -6,7 +6,7 @@ import type { Plan, Target } from "../core/catalog/schema";
 import { type Point, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { enUS } from "../taskpane/i18n/en-US";
-import { formatShare, proseFigure, proseFigureBeside } from "./display";
+import { formatShare, planFigureExtra, proseFigure, proseFigureBeside } from "./display";
 
 export type ReportLang = "zh" | "en";
 /** The yearly 实施情况 report, or the 中期评估 that also weighs the time gone by. */
@@ -79,15 +79,17 @@ export function figure(t: Target, value: number, lang: ReportLang): string {
 /** The target figure in words: 67000件, 3至5家. */
 function goalZh(t: Target): string {
   const v = t.target.value as number;
+  const own = planFigureExtra(t); // the plan's own decimals: 目标3件
   if (t.comparator === "range" && t.target.max != null)
-    return `${proseFigure(t, v).replace(/[^\d.-]+$/, "")}至${proseFigure(t, t.target.max)}`;
-  return proseFigure(t, v);
+    return `${proseFigure(t, v, own).replace(/[^\d.-]+$/, "")}至${proseFigure(t, t.target.max, own)}`;
+  return proseFigure(t, v, own);
 }
 
 function goalEn(t: Target): string {
   const v = t.target.value as number;
-  if (t.comparator === "range" && t.target.max != null) return `${enFigure(t, v).replace(/ .*$/, "")} to ${enFigure(t, t.target.max)}`;
-  return enFigure(t, v);
+  const own = planFigureExtra(t);
+  if (t.comparator === "range" && t.target.max != null) return `${enFigure(t, v, own).replace(/ .*$/, "")} to ${enFigure(t, t.target.max, own)}`;
+  return enFigure(t, v, own);
 }
 
 const STATUS_PHRASE_ZH: Record<StatusCode, string> = {

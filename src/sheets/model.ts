@@ -209,6 +209,12 @@ export function ipScale(t: Target): number {
 /** A figure in method units as its cell holds it. */
 export const toCell = (t: Target, v: number | null | undefined): number | null => (v == null ? null : v / cellScale(t));
 
+/** Decimals the plan prints the target's figures with, in the unit its cells hold (at most 3). */
+export function planDecimals(t: Target): number {
+  const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)].map((v) => toCell(t, v));
+  return Math.min(3, Math.max(0, ...figures.map(decimalsOf)));
+}
+
 /**
  * Decimals a statistic is published with whatever the plan prints. A figure per 10,000 people
  * (每万人口…拥有量, measures *-per-10k) is published as 2.64件: a plan's round "3件" must not make a
@@ -226,8 +232,7 @@ export function customaryDecimals(t: Target): number {
  */
 export function valueFormat(t: Target): string {
   if (t.kind === "milestone") return '[=1]"✓ 完成";[=0]"未完成";General';
-  const figures = [t.base?.value, t.target.value, t.target.max, ...t.milestones.map((m) => m.value)].map((v) => toCell(t, v));
-  const decimals = Math.min(3, Math.max(customaryDecimals(t), ...figures.map(decimalsOf)));
+  const decimals = Math.max(customaryDecimals(t), planDecimals(t));
   const fixed = (min: number) => `0${Math.max(min, decimals) ? "." + "0".repeat(Math.max(min, decimals)) : ""}`;
   if (isPercentTarget(t)) return "0.0%";
   if (t.display && t.unit && cellScale(t) !== 1) return `${fixed(1)}"${t.display.unit.replace(/"/g, "")}"`;

@@ -54,7 +54,8 @@ describe("the sentences and the table (Chinese)", () => {
   it("shows a per-head figure with its two decimals where the plan prints a round target (HN-01: 3件)", () => {
     const hn = buildReport(catalog, { plans: ["HN"], year: 2023, actuals: actuals([["HN-01", 2021, 1.68], ["HN-01", 2023, 2.64]]) });
     const hn01 = row(hn, "HN-01");
-    expect(hn01.sentence).toMatch(/^截至2023年底，每万人高价值发明专利拥有量2\.64件，为2025年目标3\.00件的88\.0%/);
+    // The target as the plan prints it (3件) in the sentence; 3.00 in the table, as the sheet's cell shows it.
+    expect(hn01.sentence).toMatch(/^截至2023年底，每万人高价值发明专利拥有量2\.64件，为2025年目标3件的88\.0%/);
     expect(hn01.cells?.slice(4, 6)).toEqual(["3.00\n2025年", "2.64"]);
   });
 
