@@ -20,10 +20,25 @@ export function unitText(unit: string, messages: Messages): string {
   return messages.units[unit] ?? unit;
 }
 
-/** A value of the target with its unit, scaled the way the plan writes it. */
+/** English counts in millions and billions, where Chinese writes 万 and 亿. */
+const ENGLISH_MAGNITUDES: ReadonlyArray<[number, string]> = [
+  [1e9, "billion"],
+  [1e6, "million"],
+];
+
+/**
+ * A value of the target with its unit, scaled the way the plan writes it (5,750万元). English has no
+ * 万 or 亿: there a scaled figure is written in its base unit, by millions and billions
+ * (2.03 million items, 57.5 million yuan), as the English report writes it.
+ */
 export function formatValue(target: Target, value: number | null | undefined, messages: Messages): string {
   if (value == null || !Number.isFinite(value)) return messages.common.dash;
   if (target.kind === "milestone") return value >= 1 ? messages.values.milestoneDone : formatNumber(value, messages);
+  if (target.display && messages.locale === "en-US" && messages.units[target.unit]) {
+    const [step, word] = ENGLISH_MAGNITUDES.find(([s]) => Math.abs(value) >= s) ?? [1, ""];
+    const text = formatNumber(value / step, messages);
+    return messages.values.withUnit(word ? `${text} ${word}` : text, unitText(target.unit, messages));
+  }
   const scaled = target.display ? value / target.display.scale : value;
   const unit = target.display ? target.display.unit : target.unit;
   const text = formatNumber(scaled, messages);

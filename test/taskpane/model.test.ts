@@ -26,6 +26,17 @@ describe("formatting targets", () => {
     expect(formatValue(jz05.target, null, zhCN)).toBe("—");
   });
 
+  it("writes 万 and 亿 figures in English by millions and billions, in their base unit", () => {
+    const trademarks = catalog.get("HN-04")!.target; // 万件
+    expect(formatValue(trademarks, 2_028_100, zhCN)).toBe("202.81万件");
+    expect(formatValue(trademarks, 2_028_100, enUS)).toBe("2.03 million items");
+    const pledge = catalog.get("XZ-05")!.target; // 亿元
+    expect(formatValue(pledge, 57_500_000, enUS)).toBe("57.5 million yuan");
+    expect(formatValue(catalog.get("HN-10")!.target, 14_000_000_000, enUS)).toBe("14 billion yuan");
+    expect(formatValue(catalog.get("XZ-12")!.target, 850_000, enUS)).toBe("850,000 yuan");
+    expect(describeGoal(trademarks, enUS)).toBe("By 2025, reach 2.25 million items");
+  });
+
   it("describes ranges, milestones and qualitative targets", () => {
     const range = catalog.get("XC-16")!;
     expect(describeGoal(range.target, zhCN)).toContain("2家 至 3家");
