@@ -26,6 +26,16 @@ export function saveFile(data: Uint8Array, fileName: string, doc: Document = doc
   setTimeout(() => URL.revokeObjectURL(url), 30_000);
 }
 
+/** A file the official chose, as bytes, through FileReader (older web views lack Blob.arrayBuffer). */
+export function readFileBytes(file: Blob): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
+    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
+    reader.readAsArrayBuffer(file);
+  });
+}
+
 export async function copyText(text: string, doc: Document = document): Promise<void> {
   try {
     if (navigator.clipboard?.writeText) {

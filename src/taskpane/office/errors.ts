@@ -19,11 +19,11 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === "string" ? code : undefined;
 }
 
-/** The error's own text in the user's language where it carries both, else its message. */
-function errorText(error: unknown, messages: Messages): string {
+/** The error's own text in the user's language where it carries both (our core's errors), else its message. */
+export function errorText(error: unknown, locale: string): string {
   if (error && typeof error === "object") {
     const e = error as { zh?: unknown; en?: unknown; message?: unknown };
-    const own = messages.locale === "en-US" ? e.en : e.zh;
+    const own = locale === "en-US" ? e.en : e.zh;
     if (typeof own === "string" && own) return own;
     if (typeof e.message === "string" && e.message) return e.message;
   }
@@ -50,7 +50,7 @@ export function describeError(error: unknown, action: ActionKind, messages: Mess
     case "PayloadTooLarge":
       return { title, detail: m.tooLarge, next: m.tooLargeNext };
   }
-  const text = errorText(error, messages);
+  const text = errorText(error, messages.locale);
   const detail = (base: string) => (text ? `${base} (${text})` : base);
   switch (action) {
     case "read":

@@ -24,6 +24,7 @@ import { type ChangeEvent, useRef, useState } from "react";
 import { Comparator, Kind, Level } from "../../core/catalog/schema";
 import { validatePlan } from "../../core/catalog/validate";
 import { decodeText, draftPlan, draftToPlan, type DraftMeta, type Proposal, sameNumber, writtenFigures } from "../../core/draft";
+import { readFileBytes } from "../browser";
 import { ViewHeading } from "../components/ViewHeading";
 import { useMessages } from "../i18n";
 import { type DraftMessages, useDraftMessages } from "../i18n/draft";
@@ -191,7 +192,7 @@ export function DraftView({ onBack }: { onBack?: () => void }) {
     if (!file) return;
     let bytes: Uint8Array;
     try {
-      bytes = new Uint8Array(await file.arrayBuffer());
+      bytes = await readFileBytes(file);
     } catch (err) {
       setError(m.fileError(file.name, (err as Error).message));
       return;

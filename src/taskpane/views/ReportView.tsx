@@ -13,7 +13,8 @@ import { ViewHeading } from "../components/ViewHeading";
 import { useWorkbookState } from "../hooks/useWorkbookState";
 import { useMessages } from "../i18n";
 import { reportMessages } from "../i18n/report";
-import type { UserError } from "../office/errors";
+import { readFileBytes } from "../browser";
+import { errorText, type UserError } from "../office/errors";
 import { useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -24,21 +25,6 @@ const useStyles = makeStyles({
   year: { maxWidth: "12em" },
   problems: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL, overflowWrap: "anywhere" },
 });
-
-/** A file's bytes through FileReader (older web views lack Blob.arrayBuffer). */
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
-const bilingual = (e: unknown): { zh: string; en: string } | null =>
-  e && typeof (e as { zh?: unknown }).zh === "string" && typeof (e as { en?: unknown }).en === "string"
-    ? (e as { zh: string; en: string })
-    : null;
 
 export function ReportView() {
   const messages = useMessages();
@@ -71,7 +57,7 @@ export function ReportView() {
       let csv: Uint8Array | undefined;
       if (preview && file) {
         try {
-          csv = await readBytes(file);
+          csv = await readFileBytes(file);
         } catch (e) {
           setError({ title: rm.readFailed, detail: String((e as Error)?.message ?? e), next: rm.failedNext });
           return;
@@ -94,12 +80,7 @@ export function ReportView() {
       setDone(rm.done(fileName, result.year));
       setProblems(result.problems);
     } catch (e) {
-      const b = bilingual(e);
-      setError({
-        title: rm.failed,
-        detail: b ? (messages.locale === "en-US" ? b.en : b.zh) : String((e as Error)?.message ?? e),
-        next: rm.failedNext,
-      });
+      setError({ title: rm.failed, detail: errorText(e, messages.locale), next: rm.failedNext });
     } finally {
       setBusy(false);
     }

@@ -15,7 +15,8 @@ import { ViewHeading } from "../components/ViewHeading";
 import { formatNumber, unitText } from "../format";
 import { pickText, useMessages } from "../i18n";
 import { compareMessages } from "../i18n/compare";
-import type { UserError } from "../office/errors";
+import { readFileBytes } from "../browser";
+import { errorText, type UserError } from "../office/errors";
 import { type RollupModule, useServices } from "../services";
 
 const useStyles = makeStyles({
@@ -54,27 +55,6 @@ const useStyles = makeStyles({
 /** The roll-up module, loaded only when an official collects (ExcelJS and the reader are large). */
 const defaultLoadRollup = (): Promise<RollupModule> => import(/* webpackChunkName: "rollup" */ "../../rollup/index");
 
-/** A file's bytes through FileReader (older web views lack Blob.arrayBuffer). */
-function readBytes(file: Blob): Promise<Uint8Array> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(new Uint8Array(reader.result as ArrayBuffer));
-    reader.onerror = () => reject(reader.error ?? new Error("read failed"));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
-/** An error's own text in the user's language where it carries both, else its message. */
-function errorText(e: unknown, en: boolean): string {
-  const b = e as Partial<RollupText> & { message?: unknown };
-  if (b && typeof b === "object") {
-    const own = en ? b.en : b.zh;
-    if (typeof own === "string" && own) return own;
-    if (typeof b.message === "string") return b.message;
-  }
-  return String(e ?? "");
-}
-
 type Phase = { step: "idle" } | { step: "reading"; done: number; total: number } | { step: "done"; result: RollupResult };
 
 export interface RollupViewProps {
@@ -99,7 +79,7 @@ export function RollupView({ onCollected }: RollupViewProps = {}) {
   const text = (t: RollupText) => (en ? t.en : t.zh);
 
   const fail = (e: unknown) => {
-    const detail = errorText(e, en);
+    const detail = errorText(e, messages.locale);
     // The placeholder of src/rollup rejects with "not built yet": say so plainly.
     const notReady = /not built yet/i.test(detail);
     setError({ title: r.failed, detail: notReady ? r.notReady : detail, next: notReady ? "" : r.failedNext });
@@ -116,7 +96,7 @@ export function RollupView({ onCollected }: RollupViewProps = {}) {
     setPhase({ step: "reading", done: 0, total: files.length });
     try {
       const inputs: RollupInputFile[] = [];
-      for (const f of files) inputs.push({ name: f.name, bytes: await readBytes(f) });
+      for (const f of files) inputs.push({ name: f.name, bytes: await readFileBytes(f) });
       const rollup = await loadRollup();
       const result = await rollup.collectWorkbooks(inputs, catalog, {
         onProgress: (done, total) => {
