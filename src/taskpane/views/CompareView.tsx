@@ -23,6 +23,7 @@ import type { CatalogEntry } from "../../core/catalog/catalog";
 import { measureById } from "../../core/catalog/measures";
 import { CompareChart } from "../components/CompareChart";
 import { StatusBadge } from "../components/StatusBadge";
+import { FactList } from "../components/FactList";
 import { ViewHeading } from "../components/ViewHeading";
 import { describeGoal, formatValue, unitText } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
@@ -48,14 +49,6 @@ const useStyles = makeStyles({
   cardHead: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   planName: { fontWeight: tokens.fontWeightSemibold },
   targetName: { color: tokens.colorNeutralForeground3, overflowWrap: "anywhere" },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-    "& dt": { color: tokens.colorNeutralForeground3 },
-    "& dd": { margin: 0, overflowWrap: "anywhere", minWidth: 0 },
-  },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sectionHeading: { margin: 0 },
   scale: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalXS },
@@ -143,7 +136,7 @@ export function CompareView({ measureId, onMeasureChange, collected = null }: Co
         <Caption1 className={styles.targetName}>
           {pickText(target.name, messages)} · {target.id}
         </Caption1>
-        <dl className={styles.facts}>
+        <FactList>
           <dt>{c.base}</dt>
           <dd data-field="base">
             {target.base == null
@@ -168,7 +161,7 @@ export function CompareView({ measureId, onMeasureChange, collected = null }: Co
               ? typed.map((o) => messages.common.yearValue(o.year, value(e, o.value))).join(messages.common.listSeparator)
               : c.noActuals}
           </dd>
-        </dl>
+        </FactList>
       </li>
     );
   };

@@ -7,6 +7,7 @@ import { STATUS_CODES, type StatusCode } from "../../core/method/method";
 import { ErrorMessage } from "../components/ErrorMessage";
 import { ListItemButton } from "../components/ListItemButton";
 import { StatusBadge } from "../components/StatusBadge";
+import { FactList } from "../components/FactList";
 import { ViewHeading } from "../components/ViewHeading";
 import { formatValue, rowGoal } from "../format";
 import { useWorkbookState } from "../hooks/useWorkbookState";
@@ -19,14 +20,6 @@ export { NO_FILTERS, type TargetFilters } from "./plan-filters";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-    "& dt": { color: tokens.colorNeutralForeground3 },
-    "& dd": { margin: 0, overflowWrap: "anywhere" },
-  },
   download: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   filters: { display: "grid", gridTemplateColumns: "repeat(auto-fit, minmax(110px, 1fr))", gap: tokens.spacingHorizontalS },
@@ -119,7 +112,7 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
           </Badge>
         )}
       </div>
-      <dl className={styles.facts}>
+      <FactList>
         <dt>{messages.plan.issuer}</dt>
         <dd>{pickText(plan.issuer, messages)}</dd>
         {plan.docNumber && (
@@ -137,7 +130,7 @@ export function PlanView({ planId, filters, onFiltersChange, onOpenTarget, onBac
         <dt>{messages.plan.period}</dt>
         <dd>{messages.plans.period(plan.period.start, plan.period.end)}</dd>
 
-      </dl>
+      </FactList>
       <div className={styles.download}>
         <div>
           <Button icon={<ArrowDownloadRegular />} onClick={download} disabledFocusable={downloading}>

@@ -21,6 +21,7 @@ import { ErrorMessage } from "../components/ErrorMessage";
 import { PathChart } from "../components/PathChart";
 import { StatusBadge } from "../components/StatusBadge";
 import { UnavailableNote } from "../components/UnavailableNote";
+import { FactList } from "../components/FactList";
 import { ViewHeading } from "../components/ViewHeading";
 import { describeGoal, formatValue, planSource, unitText } from "../format";
 import { formulasFor } from "../formulas";
@@ -39,14 +40,6 @@ const useStyles = makeStyles({
   statusLine: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   sectionHeading: { margin: 0 },
-  facts: {
-    display: "grid",
-    gridTemplateColumns: "max-content 1fr",
-    gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalM}`,
-    margin: 0,
-    "& dt": { color: tokens.colorNeutralForeground3 },
-    "& dd": { margin: 0, overflowWrap: "anywhere" },
-  },
   quote: {
     margin: 0,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
@@ -172,7 +165,7 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
         </MessageBar>
       )}
 
-      <dl className={styles.facts}>
+      <FactList>
         <dt>{messages.target.measures}</dt>
         <dd>
           <Text block weight="semibold">
@@ -239,7 +232,7 @@ export function TargetView({ targetId, onBack, backLabel, focusHeading }: Target
             <dd lang="zh-CN">{target.responsible.join("、")}</dd>
           </>
         )}
-      </dl>
+      </FactList>
 
       <section className={styles.section} aria-labelledby={`${headingId}-quotes`}>
         <Subtitle2 as="h3" id={`${headingId}-quotes`} className={styles.sectionHeading}>
