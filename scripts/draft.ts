@@ -15,7 +15,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { validatePlan } from "../src/core/catalog/validate";
-import { decodeText, draftPlan, draftToExport, draftToPlan } from "../src/core/draft";
+import { decodeText, draftPlan, draftToExport, draftToPlan, remarkIn } from "../src/core/draft";
 
 function fail(zh: string, en: string): never {
   console.error(`${zh} / ${en}`);
@@ -67,8 +67,8 @@ if (!asPlan) {
   // The drafter's notes on a proposal (a year taken from the period, a unit from the table head)
   // stay with the target, in each language, for the reviewer to keep or delete.
   plan.targets.forEach((t, i) => {
-    const notes = result.proposals[i].notes.map((n) => n.split(" / "));
-    if (notes.length) t.note = { zh: notes.map((n) => n[0]).join("；"), en: notes.map((n) => n[1] ?? n[0]).join("; ") };
+    const notes = result.proposals[i].notes.map(remarkIn);
+    if (notes.length) t.note = { zh: notes.map((n) => n.zh).join("；"), en: notes.map((n) => n.en).join("; ") };
   });
   process.stdout.write(JSON.stringify(plan, null, 2) + "\n");
   const checked = validatePlan(`data/plans/${id}.json`, plan);

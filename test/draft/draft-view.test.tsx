@@ -11,7 +11,8 @@ import util from "node:util";
 import { MessagesContext } from "../../src/taskpane/i18n";
 import { CATALOGUES } from "../../src/taskpane/i18n/catalogues";
 import { ServicesContext, type TaskpaneServices } from "../../src/taskpane/services";
-import { DraftView, noteHalf } from "../../src/taskpane/views/DraftView";
+import { remarkIn } from "../../src/core/draft";
+import { DraftView } from "../../src/taskpane/views/DraftView";
 import { renderTaskpane } from "../taskpane/helpers";
 import { FIXTURES } from "./texts";
 
@@ -91,8 +92,8 @@ describe("导入规划文本", () => {
     const firms = proposal(/优势企业/);
     expect(within(firms).getByText(/原文未写年份，取规划期末；未见比较词，按“达到”/)).toBeInTheDocument();
     expect(firms.textContent).not.toMatch(/no year in the text|read as reach/);
-    expect(noteHalf("原文未写年份，取规划期末 / no year in the text: the period's end", false)).toBe("no year in the text: the period's end");
-    expect(noteHalf("完成即为 1", false)).toBe("完成即为 1");
+    expect(remarkIn("原文未写年份，取规划期末 / no year in the text: the period's end").en).toBe("no year in the text: the period's end");
+    expect(remarkIn("完成即为 1").en).toBe("完成即为 1");
   });
 
   it("downloads only the accepted proposals, as edited, once the plan is valid", async () => {

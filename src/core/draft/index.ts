@@ -4,5 +4,5 @@ export { decodeText, type DecodeResult } from "./decode";
 export { draftToExport, draftToPlan, guessArea, type DraftExport, type DraftRow, type PlanChoices } from "./export";
 export { measureNameKey, proposeMeasure } from "./measure";
 export { scorePlan, totals, MIN_NAME_SIMILARITY, type PlanScore } from "./score";
-export { writtenFigures, squash, sameNumber } from "./text";
+export { remarkIn, writtenFigures, squash, sameNumber } from "./text";
 export type { DraftMeta, DraftResult, Proposal, ProposalOrigin } from "./types";

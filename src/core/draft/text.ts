@@ -82,3 +82,9 @@ export function nameSimilarity(a: string, b: string): number {
   }
   return (2 * common) / (x.length + y.length);
 }
+
+/** A drafter's remark, written "中文 / English", in each language (the whole remark in both where it has one language). */
+export function remarkIn(note: string): { zh: string; en: string } {
+  const at = note.indexOf(" / ");
+  return at < 0 ? { zh: note, en: note } : { zh: note.slice(0, at), en: note.slice(at + 3) };
+}

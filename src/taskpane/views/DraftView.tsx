@@ -23,7 +23,7 @@ import {
 import { type ChangeEvent, useRef, useState } from "react";
 import { Comparator, Kind, Level } from "../../core/catalog/schema";
 import { validatePlan } from "../../core/catalog/validate";
-import { decodeText, draftPlan, draftToPlan, type DraftMeta, type Proposal, sameNumber, writtenFigures } from "../../core/draft";
+import { decodeText, draftPlan, draftToPlan, type DraftMeta, type Proposal, remarkIn, sameNumber, writtenFigures } from "../../core/draft";
 import { readFileBytes } from "../browser";
 import { ViewHeading } from "../components/ViewHeading";
 import { useMessages } from "../i18n";
@@ -455,13 +455,6 @@ function fieldLabel(m: DraftMessages, k: FieldKey): string {
   return m[k];
 }
 
-/** One language of a drafter's remark written "中文 / English" (the whole remark where it has one language only). */
-export function noteHalf(note: string, zh: boolean): string {
-  const at = note.indexOf(" / ");
-  if (at < 0) return note;
-  return zh ? note.slice(0, at) : note.slice(at + 3);
-}
-
 function ProposalForm({
   row,
   m,
@@ -545,7 +538,7 @@ function ProposalForm({
           {q}
         </blockquote>
       ))}
-      {p.notes.length > 0 && <Caption1>{p.notes.map((n) => noteHalf(n, zh)).join(zh ? "；" : "; ")}</Caption1>}
+      {p.notes.length > 0 && <Caption1>{p.notes.map((n) => remarkIn(n)[zh ? "zh" : "en"]).join(zh ? "；" : "; ")}</Caption1>}
     </fieldset>
   );
 }
