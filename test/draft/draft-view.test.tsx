@@ -11,10 +11,10 @@ import util from "node:util";
 import { MessagesContext } from "../../src/taskpane/i18n";
 import { CATALOGUES } from "../../src/taskpane/i18n/catalogues";
 import { ServicesContext, type TaskpaneServices } from "../../src/taskpane/services";
-import { remarkIn } from "../../src/core/draft";
+import { draftPlan, remarkIn } from "../../src/core/draft";
 import { DraftView } from "../../src/taskpane/views/DraftView";
 import { renderTaskpane } from "../taskpane/helpers";
-import { FIXTURES } from "./texts";
+import { bundledPlans, FIXTURES, fixtureTexts, readSource } from "./texts";
 
 // jest's jsdom lacks the encoding API that browsers (and Excel's web views) have.
 Object.assign(globalThis, { TextEncoder: util.TextEncoder, TextDecoder: util.TextDecoder });
@@ -94,6 +94,11 @@ describe("导入规划文本", () => {
     expect(firms.textContent).not.toMatch(/no year in the text|read as reach/);
     expect(remarkIn("原文未写年份，取规划期末 / no year in the text: the period's end").en).toBe("no year in the text: the period's end");
     expect(remarkIn("完成即为 1").en).toBe("完成即为 1");
+    // Every remark the drafter writes on the fixture and bundled texts has its two halves.
+    const texts = [...fixtureTexts().map((f) => f.text), ...bundledPlans().map((p) => readSource(p.source)?.text ?? "")];
+    const remarks = new Set(texts.flatMap((t) => draftPlan(t).proposals.flatMap((p) => p.notes)));
+    expect([...remarks].some((r) => r.startsWith("目标年取自上文"))).toBe(true);
+    for (const r of remarks) expect(remarkIn(r).zh).not.toBe(remarkIn(r).en);
   });
 
   it("downloads only the accepted proposals, as edited, once the plan is valid", async () => {

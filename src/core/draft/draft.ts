@@ -500,7 +500,7 @@ function sentenceProposals(par: Paragraph, ctx: Context): void {
         const { year, how } = yearAt(f.start);
         const notes: string[] = [];
         if (how === "after") notes.push("目标年取自本段后文 / target year from later in the paragraph");
-        if (how === "carried") notes.push("目标年取自上文“到…年”/ target year from the 到…年 above");
+        if (how === "carried") notes.push("目标年取自上文“到…年” / target year from the 到…年 above");
         if (how === null) notes.push("原文未写年份，取规划期末 / no year in the text: the period's end");
         if (!explicitComparator) notes.push("未见比较词，按“达到” / no comparing word: read as reach");
         if (verb && !cue && kind === "additions") notes.push(`“${verb}”按新增计 / “${verb}” read as additions`);
