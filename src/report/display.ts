@@ -99,15 +99,12 @@ export function planFigureExtra(t: Target): number {
 }
 
 /**
- * `value` in running text beside `other` it differs from: with a decimal or two more where the
- * sheet's rounding would print both alike ("3次，高于序时进度（2.7次）", never "高于序时进度（3次）").
+ * The decimals beyond the sheet's (0 to 2) that print `value` apart from `other` it differs from,
+ * where the sheet's rounding would print both alike ("3次，高于序时进度（2.7次）", never "（3次）").
  */
-export function proseFigureBeside(t: Target, value: number, other: number): string {
-  for (let extra = 0; extra < 3; extra++) {
-    const text = proseFigure(t, value, extra);
-    if (text !== proseFigure(t, other, extra)) return text;
-  }
-  return proseFigure(t, value, 2);
+export function decimalsToTell(t: Target, value: number, other: number): number {
+  for (let extra = 0; extra < 2; extra++) if (proseFigure(t, value, extra) !== proseFigure(t, other, extra)) return extra;
+  return 2;
 }
 
 const PROGRESS_SHAPE = parseNumberFormat(PROGRESS_FORMAT);

@@ -6,7 +6,7 @@ import type { Plan, Target } from "../core/catalog/schema";
 import { type Point, STATUS_CODES, STATUS_LABELS, type StatusCode } from "../core/method/method";
 import type { MethodSettings } from "../core/method/settings";
 import { enUS } from "../taskpane/i18n/en-US";
-import { formatShare, planFigureExtra, proseFigure, proseFigureBeside } from "./display";
+import { decimalsToTell, formatShare, planFigureExtra, proseFigure } from "./display";
 
 export type ReportLang = "zh" | "en";
 /** The yearly 实施情况 report, or the 中期评估 that also weighs the time gone by. */
@@ -62,13 +62,6 @@ function englishMagnitude(shown: string, scale: number): string {
   const places = Math.max(0, decimals + Math.round(Math.log10(step / scale)));
   const text = (value / step).toLocaleString("en-US", { minimumFractionDigits: places, maximumFractionDigits: places });
   return step === 1e9 ? `${text} billion` : step === 1e6 ? `${text} million` : text;
-}
-
-/** The decimals beyond the sheet's that tell `value` from `other` in print (0 to 2; proseFigureBeside). */
-function extraToTell(t: Target, value: number, other: number): number {
-  const text = proseFigureBeside(t, value, other);
-  for (let extra = 0; extra < 2; extra++) if (proseFigure(t, value, extra) === text) return extra;
-  return 2;
 }
 
 /** A figure with its unit in running text of the given language. */
@@ -143,7 +136,7 @@ function sentenceZh(s: SentenceInput): string {
     else if (s.completion != null) parts.push(`为${s.due}年目标${goalZh(t)}的${formatShare(s.completion)}`);
     if (s.expected != null && s.year < s.due && s.status !== "achieved") {
       const c = compare(s.achieved, s.expected);
-      const E = c === 0 ? proseFigure(t, s.expected) : proseFigureBeside(t, s.expected, s.achieved);
+      const E = proseFigure(t, s.expected, c === 0 ? 0 : decimalsToTell(t, s.expected, s.achieved));
       parts.push(c === 0 ? `与序时进度（${E}）持平` : `${c > 0 ? "高于" : "低于"}序时进度（${E}）`);
     }
   }
@@ -187,7 +180,7 @@ function sentenceEn(s: SentenceInput): string {
     else if (s.completion != null) parts.push(`${formatShare(s.completion)} of the ${s.due} target of ${goalEn(t)}`);
     if (s.expected != null && s.year < s.due && s.status !== "achieved") {
       const c = compare(s.achieved, s.expected);
-      const E = c === 0 ? enFigure(t, s.expected) : enFigure(t, s.expected, extraToTell(t, s.expected, s.achieved));
+      const E = enFigure(t, s.expected, c === 0 ? 0 : decimalsToTell(t, s.expected, s.achieved));
       parts.push(c === 0 ? `level with the expected ${E}` : `${c > 0 ? "above" : "below"} the expected ${E}`);
     }
   }
